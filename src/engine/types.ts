@@ -1,0 +1,177 @@
+// The engine's public types: form definitions (as parsed), answers, field state and evaluation results.
+// This file is the contract between the engine and its clients (UI, data layer, server, CLI).
+
+/** Text in Japanese (always) and English (optional; falls back to ja). */
+export interface Localized {
+  ja: string;
+  en?: string;
+}
+
+export type FieldType =
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'date'
+  | 'time'
+  | 'datetime'
+  | 'select_one'
+  | 'select_multiple'
+  | 'boolean'
+  | 'geopoint'
+  | 'geoshape'
+  | 'photo'
+  | 'signature'
+  | 'ocr_text'
+  | 'note'
+  | 'timestamp'
+  | 'group'
+  | 'repeat';
+
+/** An expression in the engine's expression language (see docs/FORMS.md), e.g. "${age} >= 65". */
+export type Expression = string;
+
+export interface Choice {
+  value: string | number;
+  label: Localized;
+  /** In a select_multiple: choosing this clears every other choice (e.g. 「ない」). */
+  exclusive?: boolean;
+  /** Choosing this requires a reason (a note) — the UI shows a reason box; the engine checks it. */
+  requiresReason?: boolean;
+  /** Arbitrary data a choiceFilter expression can read as choice.<key> (cascading selects). */
+  data?: Record<string, string | number | boolean>;
+}
+
+export interface Constraint {
+  /** True when the value is acceptable. `.` (or `value`) is the field's own value. */
+  expr: Expression;
+  code: string;
+  message: Localized;
+}
+
+export interface PhotoOptions {
+  /** Longest edge in pixels after on-device downscaling. */
+  maxDimension: number;
+  /** Keep the original file alongside the downscaled one. */
+  keepOriginal: boolean;
+  maxCount: number;
+}
+
+export interface FieldDefinition {
+  id: string;
+  type: FieldType;
+  label: Localized;
+  hint?: Localized;
+  /** boolean or an expression. Hidden (non-relevant) fields are never required. */
+  required?: boolean | Expression;
+  requiredMessage?: Localized;
+  relevant?: Expression;
+  readonly?: boolean | Expression;
+  default?: unknown;
+  calculate?: Expression;
+  constraints?: Constraint[];
+  /** Inline choices, or the name of a list in FormDefinition.choiceLists. */
+  choices?: Choice[];
+  choiceList?: string;
+  /** Evaluated per choice with `choice` bound; false hides the choice (cascading selects). */
+  choiceFilter?: Expression;
+  /** group and repeat: the nested fields. */
+  fields?: FieldDefinition[];
+  /** repeat: allowed number of entries. */
+  minCount?: number;
+  maxCount?: number;
+  /** photo options (defaults apply when absent). */
+  photo?: PhotoOptions;
+  /** text/ocr_text: multi-line input. */
+  multiline?: boolean;
+  /** integer/decimal: unit shown next to the input (e.g. "mmHg"). */
+  unit?: string;
+}
+
+export interface SectionDefinition {
+  id: string;
+  title: Localized;
+  fields: FieldDefinition[];
+}
+
+/** A warning rule: fires when `when` is true; the user may acknowledge it with a reason. */
+export interface WarningRule {
+  code: string;
+  when: Expression;
+  message: Localized;
+  /** Field paths the warning concerns (shown next to those fields). */
+  paths: string[];
+}
+
+/** Draft migration from one form version to the next. */
+export interface MigrationStep {
+  from: number;
+  to: number;
+  /** old path → new path */
+  rename?: Record<string, string>;
+  /** paths whose answers are dropped (kept in the record's history, not in answers) */
+  drop?: string[];
+  /** choice value remapping per path: path → { oldValue: newValue } */
+  mapValues?: Record<string, Record<string, string | number>>;
+}
+
+export interface FormDefinition {
+  id: string;
+  version: number;
+  title: Localized;
+  description?: Localized;
+  sections: SectionDefinition[];
+  choiceLists?: Record<string, Choice[]>;
+  warnings?: WarningRule[];
+  /** Scoring: named outputs computed from answers; see docs/FORMS.md. */
+  scoring?: unknown;
+  migrations?: MigrationStep[];
+}
+
+/** Answers keyed by field id; groups nest as objects, repeats as arrays of objects. */
+export type Answers = Record<string, unknown>;
+
+/** A field path: "a", "group.b", "repeat[2].c". */
+export type FieldPath = string;
+
+export interface FieldError {
+  path: FieldPath;
+  code: string;
+  message: Localized;
+}
+
+export interface FormWarning {
+  code: string;
+  message: Localized;
+  paths: FieldPath[];
+}
+
+export interface FieldState {
+  path: FieldPath;
+  field: FieldDefinition;
+  relevant: boolean;
+  required: boolean;
+  readonly: boolean;
+  value: unknown;
+  errors: FieldError[];
+  /** select fields: choices after choiceFilter. */
+  choices?: Choice[];
+}
+
+export interface Evaluation {
+  valid: boolean;
+  errors: FieldError[];
+  warnings: FormWarning[];
+  /** The form's scoring output. */
+  result: Record<string, unknown>;
+}
+
+/** Errors about a form definition itself, with the JSON path of the problem (e.g. "sections[0].fields[3].relevant"). */
+export interface DefinitionError {
+  code: string;
+  path: string;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; form: FormDefinition }
+  | { ok: false; errors: DefinitionError[] };
