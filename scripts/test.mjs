@@ -59,5 +59,7 @@ if (phase('build', 'npx', ['vite', 'build', '--logLevel', 'warn']) === 0) {
 
 console.log('');
 if (failedPhases.length) console.log(`[genba] failed phases: ${failedPhases.join(', ')}`);
-console.log(`genba: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+// A phase that failed without failing a counted test (typecheck, lint, build, a crashed runner) counts as one failure.
+const uncounted = failedPhases.length && totals.failed === 0 ? failedPhases.length : 0;
+console.log(`genba: ${totals.passed} passed, ${totals.failed + uncounted} failed, ${totals.skipped} skipped`);
 process.exit(failedPhases.length || totals.failed ? 1 : 0);

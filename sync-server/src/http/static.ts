@@ -11,9 +11,9 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
   }
   await app.register(fastifyStatic, {
     root: staticDir,
-    setHeaders(res, path) {
-      if (/[\\/]assets[\\/]/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      else res.setHeader('cache-control', 'no-cache');
+    setHeaders(reply, path) {
+      if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      else reply.header('cache-control', 'no-cache');
     },
   });
   app.setNotFoundHandler((req, reply) => {
