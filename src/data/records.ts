@@ -1,0 +1,278 @@
+// RecordRepository: survey records on the device — create, autosave answers (record + outbox in ONE transaction), status, migration.
+import { v7 as uuidv7 } from 'uuid';
+import type { Answers, FormDefinition } from '../engine/types.ts';
+import type { GenbaDb } from './db.ts';
+import { DataError, toDataError } from './errors.ts';
+import { decodeRecord, encodeRecord } from './recordCodec.ts';
+import { appendToOutbox, type MetaPath } from './outbox.ts';
+import { nextStamps } from './deviceClock.ts';
+import { parseAnswerPath, setAnswerAt } from './answerPaths.ts';
+import { migrateInPlace, type MigrateAnswersFn } from './recordMigration.ts';
+
+export type { MigrateAnswersFn, MigrationOutcome } from './recordMigration.ts';
+
+export type RecordStatus = 'draft' | 'ready' | 'submitted';
+
+export interface RecordRow {
+  /** UUIDv7 made on the device. */
+  id: string;
+  formId: string;
+  formVersion: number;
+  /** Field id → value; groups nest as objects, repeats as arrays. */
+  answers: Answers;
+  /** Answer path → HLC of the last local change. */
+  fieldClocks: Record<string, string>;
+  status: RecordStatus;
+  /** The engine's error count at the last save; "has errors" badge = draft && errorCount > 0. */
+  errorCount: number;
+  /** Warning code → the reason the user gave. */
+  acknowledgedWarnings: Record<string, string>;
+  /** Short display label computed by the UI. */
+  title?: string;
+  deviceId: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Answers as they were before each form-version migration: nothing is lost by migrating. */
+  previousVersions?: { formVersion: number; answers: Answers; migratedAt: string }[];
+}
+
+export interface AnswerChange {
+  path: string;
+  value: unknown;
+}
+
+export interface SaveSummary {
+  errorCount: number;
+  title?: string;
+}
+
+export interface CorruptRecord {
+  id: string | undefined;
+  message: string;
+}
+
+function checkErrorCount(errorCount: unknown): asserts errorCount is number {
+  if (!Number.isInteger(errorCount) || (errorCount as number) < 0) {
+    throw new DataError('E_ARGUMENT', `errorCount must be a non-negative integer, got ${String(errorCount)}`);
+  }
+}
+
+export class RecordRepository {
+  constructor(
+    private readonly db: GenbaDb,
+    /** Injected so tests can model skewed or stopped device clocks. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs `work` in one rw transaction over records, outbox and settings; any failure rolls all of it back. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction('rw', [this.db.records, this.db.outbox, this.db.settings], work);
+    } catch (error) {
+      throw toDataError(error);
+    }
+  }
+
+  /** Reads and parses a record inside the current transaction. */
+  private async load(id: string): Promise<RecordRow> {
+    const raw = await this.db.records.get(id);
+    if (raw === undefined) throw new DataError('E_RECORD_NOT_FOUND', `no record ${id}`);
+    const decoded = decodeRecord(raw);
+    if (!decoded.ok) throw new DataError('E_RECORD_CORRUPT', decoded.message);
+    return decoded.row;
+  }
+
+  private async queueMeta(row: RecordRow, path: MetaPath, value: unknown, at: Date): Promise<void> {
+    const { stamps } = await nextStamps(this.db, 1, at.getTime());
+    const stamp = stamps[0] as (typeof stamps)[0];
+    await appendToOutbox(this.db, {
+      opId: stamp.opId, recordId: row.id, formId: row.formId, formVersion: row.formVersion,
+      path, value, hlc: stamp.hlc, baseVersion: 0, createdAt: at.toISOString(),
+    });
+  }
+
+  async create(formId: string, formVersion: number, answers: Answers = {}): Promise<RecordRow> {
+    if (typeof formId !== 'string' || formId === '') throw new DataError('E_ARGUMENT', 'formId must be a non-empty string');
+    if (!Number.isInteger(formVersion) || formVersion < 0) throw new DataError('E_ARGUMENT', `bad form version ${String(formVersion)}`);
+    return this.write(async () => {
+      const at = this.now();
+      const iso = at.toISOString();
+      const { deviceId, stamps } = await nextStamps(this.db, 1, at.getTime());
+      const stamp = stamps[0] as (typeof stamps)[0];
+      const row: RecordRow = {
+        id: uuidv7(), formId, formVersion, answers,
+        fieldClocks: Object.fromEntries(Object.keys(answers).map((path) => [path, stamp.hlc])),
+        status: 'draft', errorCount: 0, acknowledgedWarnings: {}, deviceId, createdAt: iso, updatedAt: iso,
+      };
+      await this.db.records.add(encodeRecord(row));
+      await appendToOutbox(this.db, {
+        opId: stamp.opId, recordId: row.id, formId, formVersion, path: '@create', value: answers,
+        hlc: stamp.hlc, baseVersion: 0, createdAt: iso,
+      });
+      return row;
+    });
+  }
+
+  /** The record, or undefined; throws E_RECORD_CORRUPT (leaving the row stored) when it cannot be read. */
+  async get(id: string): Promise<RecordRow | undefined> {
+    const raw = await this.db.records.get(id);
+    if (raw === undefined) return undefined;
+    const decoded = decodeRecord(raw);
+    if (!decoded.ok) throw new DataError('E_RECORD_CORRUPT', decoded.message);
+    return decoded.row;
+  }
+
+  /** A form's readable records, newest first; unreadable rows are skipped here and reported by listCorrupt(). */
+  async listByForm(formId: string): Promise<RecordRow[]> {
+    const raws = await this.db.records
+      .where('[formId+updatedAt]')
+      .between([formId, ''], [formId, '\uffff'], true, true)
+      .reverse()
+      .toArray();
+    const rows: RecordRow[] = [];
+    for (const raw of raws) {
+      const decoded = decodeRecord(raw);
+      if (decoded.ok) rows.push(decoded.row);
+    }
+    return rows;
+  }
+
+  /** Rows that cannot be read (older or damaged), so the UI can flag them; they stay stored for repair. */
+  async listCorrupt(): Promise<CorruptRecord[]> {
+    const corrupt: CorruptRecord[] = [];
+    await this.db.records.each((raw) => {
+      const decoded = decodeRecord(raw);
+      if (!decoded.ok) corrupt.push({ id: decoded.id, message: decoded.message });
+    });
+    return corrupt;
+  }
+
+  /** Number of stored records per form id, from the index only (rows are not loaded, so unreadable rows count too). */
+  async countByForm(): Promise<Record<string, number>> {
+    const keys = await this.db.records.orderBy('[formId+updatedAt]').keys();
+    const counts: Record<string, number> = {};
+    for (const key of keys) {
+      const formId = String((key as unknown as [string, string])[0]);
+      counts[formId] = (counts[formId] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  saveAnswer(id: string, path: string, value: unknown, summary: SaveSummary): Promise<RecordRow> {
+    return this.saveAnswers(id, [{ path, value }], summary);
+  }
+
+  /**
+   * Autosave: applies every change to the draft and queues one outbox entry per path, all in ONE
+   * transaction (a keystroke on the same path folds into its unsent entry). Refuses non-drafts.
+   */
+  async saveAnswers(id: string, changes: AnswerChange[], summary: SaveSummary): Promise<RecordRow> {
+    checkErrorCount(summary?.errorCount);
+    if (!Array.isArray(changes) || changes.length === 0) throw new DataError('E_ARGUMENT', 'no changes to save');
+    for (const change of changes) {
+      if (!parseAnswerPath(change.path)) throw new DataError('E_PATH_INVALID', `not a valid answer path: "${String(change.path).slice(0, 100)}"`);
+    }
+    return this.write(async () => {
+      const row = await this.load(id);
+      if (row.status !== 'draft') throw new DataError('E_RECORD_STATUS', `record ${id} is ${row.status}; reopen it to edit`);
+      let answers = row.answers;
+      for (const change of changes) {
+        const result = setAnswerAt(answers, change.path, change.value);
+        if (!result.ok) throw new DataError(result.code, result.message);
+        answers = result.answers;
+      }
+      const at = this.now();
+      const iso = at.toISOString();
+      const { stamps } = await nextStamps(this.db, changes.length, at.getTime());
+      const fieldClocks = { ...row.fieldClocks };
+      changes.forEach((change, i) => { fieldClocks[change.path] = (stamps[i] as (typeof stamps)[0]).hlc; });
+      const next: RecordRow = { ...row, answers, fieldClocks, errorCount: summary.errorCount, updatedAt: iso };
+      if (summary.title !== undefined) next.title = summary.title;
+      await this.db.records.put(encodeRecord(next));
+      for (const [i, change] of changes.entries()) {
+        const stamp = stamps[i] as (typeof stamps)[0];
+        await appendToOutbox(this.db, {
+          opId: stamp.opId, recordId: id, formId: row.formId, formVersion: row.formVersion, path: change.path,
+          value: change.value, hlc: stamp.hlc, baseVersion: 0, createdAt: iso,
+        });
+      }
+      return next;
+    });
+  }
+
+  async acknowledgeWarning(id: string, code: string, reason: string): Promise<RecordRow> {
+    if (typeof code !== 'string' || code === '') throw new DataError('E_ARGUMENT', 'warning code must be a non-empty string');
+    if (typeof reason !== 'string' || reason.trim() === '') throw new DataError('E_ARGUMENT', 'acknowledging a warning needs a reason');
+    return this.write(async () => {
+      const row = await this.load(id);
+      if (row.status !== 'draft') throw new DataError('E_RECORD_STATUS', `record ${id} is ${row.status}; reopen it to edit`);
+      const at = this.now();
+      const next: RecordRow = { ...row, acknowledgedWarnings: { ...row.acknowledgedWarnings, [code]: reason }, updatedAt: at.toISOString() };
+      await this.db.records.put(encodeRecord(next));
+      await this.queueMeta(next, '@ack', { code, reason }, at);
+      return next;
+    });
+  }
+
+  /** draft → ready. Refused with E_RECORD_INVALID while the engine still reports errors. */
+  async finalize(id: string, errorCount: number): Promise<RecordRow> {
+    checkErrorCount(errorCount);
+    if (errorCount > 0) throw new DataError('E_RECORD_INVALID', `record ${id} still has ${errorCount} error(s); fix them before finishing`);
+    return this.setStatus(id, 'draft', 'ready', { errorCount });
+  }
+
+  /** ready → draft, while the record has not been submitted. */
+  reopen(id: string): Promise<RecordRow> {
+    return this.setStatus(id, 'ready', 'draft', {});
+  }
+
+  private setStatus(id: string, from: RecordStatus, to: RecordStatus, extra: Partial<RecordRow>): Promise<RecordRow> {
+    return this.write(async () => {
+      const row = await this.load(id);
+      if (row.status === to) return row;
+      if (row.status !== from) throw new DataError('E_RECORD_STATUS', `record ${id} is ${row.status}, not ${from}`);
+      const at = this.now();
+      const next: RecordRow = { ...row, ...extra, status: to, updatedAt: at.toISOString() };
+      await this.db.records.put(encodeRecord(next));
+      await this.queueMeta(next, '@status', to, at);
+      return next;
+    });
+  }
+
+  /** Deletes a draft (only drafts: what was finished belongs to the office) and queues '@delete'. */
+  async remove(id: string): Promise<void> {
+    await this.write(async () => {
+      const row = await this.load(id);
+      if (row.status !== 'draft') throw new DataError('E_RECORD_STATUS', `only drafts can be deleted; record ${id} is ${row.status}`);
+      await this.db.records.delete(id);
+      await this.queueMeta(row, '@delete', null, this.now());
+    });
+  }
+
+  /**
+   * Moves a record to `form`'s version with the engine's declared migration, in one transaction;
+   * the answers before migration stay in previousVersions. When the engine refuses
+   * (E_MIGRATION_REFUSED, engine code in `detail`) the record is untouched: open it read-only.
+   */
+  async migrate(id: string, form: FormDefinition, migrate: MigrateAnswersFn): Promise<RecordRow> {
+    return this.write(async () => {
+      const row = await this.load(id);
+      if (row.formVersion === form.version && row.formId === form.id) return row;
+      const at = this.now();
+      const next = migrateInPlace(row, form, migrate, at.toISOString());
+      await this.db.records.put(encodeRecord(next));
+      await this.queueMeta(next, '@migrate', { fromVersion: row.formVersion, toVersion: next.formVersion }, at);
+      return next;
+    });
+  }
+
+  /** Bulk write in ONE transaction, no outbox (rows come from the server's pull, or the benchmark). */
+  async putMany(rows: RecordRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.db.transaction('rw', this.db.records, () => this.db.records.bulkPut(rows.map(encodeRecord)));
+    } catch (error) {
+      throw toDataError(error);
+    }
+  }
+}

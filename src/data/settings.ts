@@ -1,0 +1,50 @@
+// Typed device settings (language, device id, op counter, clock state) stored as key/value rows, validated on read and write.
+import { z } from 'zod';
+import { v4 as uuidv4 } from 'uuid';
+import type { GenbaDb } from './db.ts';
+import { DataError } from './errors.ts';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+const settingSchemas = {
+  language: z.enum(['ja', 'en']),
+  /** Made once per installation (a UUID); names the device in op ids and its clock. */
+  deviceId: z.string().min(1),
+  /** Last op counter used in an outbox opId; only ever goes up. */
+  opCounter: z.number().int().nonnegative(),
+  /** The device's hybrid logical clock: its last timestamp (src/protocol/hlc.ts format). */
+  hlc: z.string(),
+  /** Whether the browser granted persistent storage last time we asked. */
+  persistenceGranted: z.boolean(),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValues = { [K in SettingKey]: z.infer<(typeof settingSchemas)[K]> };
+
+/** The stored value, or undefined when absent — or unreadable (the row is left as it is). */
+export async function getSetting<K extends SettingKey>(db: GenbaDb, key: K): Promise<SettingValues[K] | undefined> {
+  const row = await db.settings.get(key);
+  if (!row) return undefined;
+  const parsed = settingSchemas[key].safeParse(row.value);
+  return parsed.success ? (parsed.data as SettingValues[K]) : undefined;
+}
+
+export async function setSetting<K extends SettingKey>(db: GenbaDb, key: K, value: SettingValues[K]): Promise<void> {
+  const parsed = settingSchemas[key].safeParse(value);
+  if (!parsed.success) throw new DataError('E_SETTING_INVALID', `invalid value for setting "${key}": ${parsed.error.issues[0]?.message ?? ''}`);
+  await db.settings.put({ key, value: parsed.data });
+}
+
+/** This installation's id, created on first use (inside the caller's transaction when there is one). */
+export async function getDeviceId(db: GenbaDb): Promise<string> {
+  return db.transaction('rw', db.settings, async () => {
+    const existing = await getSetting(db, 'deviceId');
+    if (existing) return existing;
+    const id = uuidv4();
+    await db.settings.put({ key: 'deviceId', value: id });
+    return id;
+  });
+}
