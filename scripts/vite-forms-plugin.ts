@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { parseForm } from '../src/engine/index.ts';
 
 const FORMS_DIR = resolve(import.meta.dirname, '..', 'forms');
 
@@ -30,9 +31,31 @@ function catalog(forms: Map<string, string>): string {
   return JSON.stringify({ forms: entries });
 }
 
+/** Every definition problem of every form, one line each ("forms/<id>/form.json E_DEF_… at path: message"). */
+export function formProblems(forms: Map<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [id, text] of forms) {
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      problems.push(`forms/${id}/form.json E_DEF_SCHEMA: not JSON: ${(error as Error).message}`);
+      continue;
+    }
+    const parsed = parseForm(input);
+    if (!parsed.ok) for (const e of parsed.errors) problems.push(`forms/${id}/form.json ${e.code} at ${e.path || '(root)'}: ${e.message}`);
+  }
+  return problems;
+}
+
 export function formsCatalog(): Plugin {
   return {
     name: 'genba-forms-catalog',
+    buildStart() {
+      // The build fails on a form that does not parse: a broken definition must never reach a tablet.
+      const problems = formProblems(readForms());
+      if (problems.length > 0) this.error(problems.join('\n'));
+    },
     configureServer(server) {
       server.middlewares.use('/forms/', (req, res, next) => {
         const forms = readForms();

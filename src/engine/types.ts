@@ -85,6 +85,10 @@ export interface FieldDefinition {
   multiline?: boolean;
   /** integer/decimal: unit shown next to the input (e.g. "mmHg"). */
   unit?: string;
+  /** text/ocr_text: maximum length in characters (default 10,000; never more than 100,000). */
+  maxLength?: number;
+  /** select fields with a requiresReason choice: id of the text field holding the reason (default `<id>_reason`). */
+  reasonField?: string;
 }
 
 export interface SectionDefinition {
@@ -100,6 +104,51 @@ export interface WarningRule {
   message: Localized;
   /** Field paths the warning concerns (shown next to those fields). */
   paths: string[];
+}
+
+/** One row of a scoring table: matches when value >= min, value < max and value == equals (each when present). */
+export interface ScoringTableRow {
+  min?: number;
+  max?: number;
+  equals?: string | number | boolean;
+  value: string | number | boolean | null;
+}
+
+export interface ScoringTable {
+  input: Expression;
+  rows: ScoringTableRow[];
+  /** Value when no row matches (null when absent). */
+  default?: string | number | boolean | null;
+}
+
+/** A scoring output: an expression, a lookup table, or a named pure function supplied by the client. */
+export type ScoringOutput =
+  | { key: string; label?: Localized; expr: Expression }
+  | { key: string; label?: Localized; table: ScoringTable }
+  | { key: string; label?: Localized; fn: string; args?: Record<string, unknown> };
+
+/** What a named scoring function receives: relevant answers only, earlier outputs, its args and the clock. */
+export interface ScoringContext {
+  answers: Answers;
+  results: Record<string, unknown>;
+  args: Record<string, unknown>;
+  now: Date;
+}
+
+/** A small pure function computing one scoring output (registered per form in forms/registry.ts). */
+export type ScoringFunction = (context: ScoringContext) => unknown;
+
+export interface EvaluateOptions {
+  /** The clock for today()/now()/age_years() (default: new Date()). */
+  now?: Date;
+  /** Minutes east of UTC used for today()/now() (default: the runtime's offset at `now`). */
+  utcOffsetMinutes?: number;
+  /** Named scoring functions (forms/registry.ts). */
+  functions?: Record<string, ScoringFunction>;
+  /** Acknowledged warnings: warning code → the user's reason. */
+  acknowledged?: Record<string, string>;
+  /** Fill `default` values into missing answers on creation (default true). */
+  applyDefaults?: boolean;
 }
 
 /** Draft migration from one form version to the next. */
@@ -122,8 +171,8 @@ export interface FormDefinition {
   sections: SectionDefinition[];
   choiceLists?: Record<string, Choice[]>;
   warnings?: WarningRule[];
-  /** Scoring: named outputs computed from answers; see docs/FORMS.md. */
-  scoring?: unknown;
+  /** Scoring: named outputs computed in order from the relevant answers; see docs/FORMS.md. */
+  scoring?: ScoringOutput[];
   migrations?: MigrationStep[];
 }
 
@@ -143,6 +192,8 @@ export interface FormWarning {
   code: string;
   message: Localized;
   paths: FieldPath[];
+  /** The user's reason when the warning was acknowledged (EvaluateOptions.acknowledged). */
+  acknowledgedReason?: string;
 }
 
 export interface FieldState {

@@ -1,0 +1,9 @@
+// The engine's public surface: parse a definition, evaluate answers, run a live session, migrate drafts, lint.
+export * from './types.ts';
+export { parseForm } from './parse-form.ts';
+export { evaluate } from './evaluate.ts';
+export { FormSession } from './session/form-session.ts';
+export { migrateAnswers, type MigrationResult } from './migrate.ts';
+export { lintForm } from './lint.ts';
+export { ANSWER_ERRORS, DEFINITION_ERRORS, LINT_CODES, MIGRATION_ERRORS, EngineError } from './errors.ts';
+export { localized } from './localize.ts';
