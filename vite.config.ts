@@ -11,7 +11,6 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png', 'icons/*.svg'],
       manifest: {
         name: 'Genba 現場調査',
         short_name: '現場',

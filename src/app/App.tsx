@@ -1,0 +1,42 @@
+// The app shell: header, PWA banners and the current screen (screens other than Home load lazily).
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Header } from './components/Header.tsx';
+import { PwaBanners } from './components/PwaBanners.tsx';
+import { useOnlineStatusListener } from './hooks/useOnlineStatus.ts';
+import { HomeScreen } from './screens/HomeScreen.tsx';
+import { useRoute } from './state/routeStore.ts';
+
+const RecordListScreen = lazy(() => import('./screens/RecordListScreen.tsx').then((m) => ({ default: m.RecordListScreen })));
+const RecordEditorScreen = lazy(() => import('./screens/RecordEditorScreen.tsx').then((m) => ({ default: m.RecordEditorScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
+
+function CurrentScreen() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'records':
+      return <RecordListScreen key={route.formId} formId={route.formId} />;
+    case 'editor':
+      return <RecordEditorScreen key={route.recordId} recordId={route.recordId} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  useOnlineStatusListener();
+  return (
+    <div className="app">
+      <Header />
+      <PwaBanners />
+      <main className="app-main">
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <CurrentScreen />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

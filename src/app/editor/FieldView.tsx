@@ -1,0 +1,108 @@
+// One field's frame: label, required marker, hint, the type's widget, its reason box, and its errors/warnings once touched.
+import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldPath } from '../../engine/types.ts';
+import { FIELD_WIDGETS } from '../fields/registry.ts';
+import { selectedNeedsReason } from '../fields/multiChoice.ts';
+import { localize } from '../localize.ts';
+import { useLanguage } from '../state/appStore.ts';
+import { useEditorStore, useFieldState, useIsFocusTarget, useShowErrors } from '../state/editorStore.ts';
+import { useEditorActions } from './EditorContext.tsx';
+import { GroupField } from './GroupField.tsx';
+import { reasonFieldId, siblingPath } from './reasonFields.ts';
+import { RepeatField } from './RepeatField.tsx';
+
+function domId(path: FieldPath): string {
+  return `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const state = useFieldState(path);
+  const showErrors = useShowErrors(path);
+  const readOnly = useEditorStore((s) => s.readOnly);
+  const form = useEditorStore((s) => s.session?.form);
+  const focusSeq = useIsFocusTarget(path);
+  const actions = useEditorActions();
+  const frameRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusSeq === null || !frameRef.current) return;
+    frameRef.current.scrollIntoView({ block: 'center' });
+    frameRef.current.querySelector<HTMLElement>('input, textarea, select, button')?.focus({ preventScroll: true });
+  }, [focusSeq]);
+
+  if (!state || !state.relevant) return null;
+  const { field } = state;
+  if (field.type === 'group' || field.type === 'repeat') {
+    return (
+      <div ref={frameRef} className="field-structural">
+        {field.type === 'group' ? <GroupField path={path} state={state} /> : <RepeatField path={path} state={state} />}
+      </div>
+    );
+  }
+
+  const widget = FIELD_WIDGETS[field.type];
+  const id = domId(path);
+  const labelId = `${id}-label`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-errors`;
+  const errors = showErrors ? state.errors : [];
+  const describedBy = [field.hint ? hintId : '', errors.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const disabled = readOnly || state.readonly;
+  const reasonId = form ? reasonFieldId(field, form) : null;
+  const Widget = widget.component;
+  const LabelTag = widget.labelsInput ? 'label' : 'span';
+
+  return (
+    <div
+      ref={frameRef}
+      className={`field field-${field.type} ${errors.length ? 'has-error' : ''} ${state.readonly ? 'is-readonly' : ''}`}
+      data-testid={`field-${path}`}
+      data-path={path}
+    >
+      <div className="field-label-row">
+        <LabelTag id={labelId} className={field.type === 'note' ? 'note-text' : 'field-label'} {...(widget.labelsInput ? { htmlFor: `${id}-input` } : {})}>
+          {localize(field.label, language)}
+        </LabelTag>
+        {state.required && (
+          <span className="required-mark" aria-label={t('editor.required')}>
+            {t('editor.required')}
+          </span>
+        )}
+      </div>
+      {field.hint && (
+        <p id={hintId} className="field-hint">
+          {localize(field.hint, language)}
+        </p>
+      )}
+      <Widget
+        path={path}
+        state={state}
+        inputId={`${id}-input`}
+        labelId={labelId}
+        describedBy={describedBy}
+        invalid={errors.length > 0}
+        disabled={disabled}
+        language={language}
+        onChange={(value, options) => actions.change(path, value, options)}
+        onBlur={() => actions.commit(path)}
+      />
+      {reasonId && selectedNeedsReason(state.value, state.choices ?? field.choices ?? []) && (
+        <div className="reason-box">
+          <FieldView path={siblingPath(path, reasonId)} />
+        </div>
+      )}
+      {errors.length > 0 && (
+        <ul id={errorId} className="field-errors" data-testid="field-errors">
+          {errors.map((error) => (
+            <li key={error.code} className="field-error" data-code={error.code}>
+              {localize(error.message, language)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,44 @@
+// Section navigation with per-section error counts: a side list in landscape, a scrollable tab strip in portrait (CSS decides).
+import { useTranslation } from 'react-i18next';
+import type { SectionDefinition } from '../../engine/types.ts';
+import { localize } from '../localize.ts';
+import { useLanguage } from '../state/appStore.ts';
+import { setActiveSection, useEditorStore } from '../state/editorStore.ts';
+
+export function SectionNav({ sections }: { sections: SectionDefinition[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const active = useEditorStore((s) => s.activeSection);
+  const sectionErrors = useEditorStore((s) => s.sectionErrors);
+  return (
+    <nav className="section-nav" aria-label={t('editor.sections')} data-testid="section-nav">
+      <ol>
+        {sections.map((section, i) => {
+          const errors = sectionErrors[section.id] ?? 0;
+          return (
+            <li key={section.id}>
+              <button
+                type="button"
+                className={`section-link ${active === section.id ? 'is-active' : ''}`}
+                aria-current={active === section.id ? 'step' : undefined}
+                onClick={() => {
+                  setActiveSection(section.id);
+                  window.scrollTo(0, 0);
+                }}
+                data-testid={`section-${section.id}`}
+              >
+                <span className="section-index">{i + 1}</span>
+                <span className="section-name">{localize(section.title, language)}</span>
+                {errors > 0 && (
+                  <span className="error-pill" aria-label={t('editor.errorsInSection', { count: errors })} data-testid="section-errors">
+                    {errors}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+// select_one: large radio rows (a drop-down when the list is long); the choices are already filtered by the engine (cascading).
+import { useTranslation } from 'react-i18next';
+import { localize } from '../localize.ts';
+import type { FieldProps } from './types.ts';
+
+const DROPDOWN_OVER = 12;
+
+export function SelectOneField({ path, state, inputId, labelId, describedBy, invalid, disabled, language, onChange }: FieldProps) {
+  const { t } = useTranslation();
+  const choices = state.choices ?? state.field.choices ?? [];
+  if (choices.length > DROPDOWN_OVER) {
+    const index = choices.findIndex((c) => c.value === state.value);
+    return (
+      <select
+        id={inputId}
+        className="input"
+        aria-labelledby={labelId}
+        value={index < 0 ? '' : String(index)}
+        disabled={disabled}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value === '' ? null : (choices[Number(e.target.value)]?.value ?? null), { immediate: true })}
+      >
+        <option value="">{t('fields.selectPlaceholder')}</option>
+        {choices.map((choice, i) => (
+          <option key={String(choice.value)} value={String(i)}>
+            {localize(choice.label, language)}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <div className="choices" role="radiogroup" aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid}>
+      {choices.map((choice) => {
+        const checked = state.value === choice.value;
+        return (
+          <label key={String(choice.value)} className={`choice ${checked ? 'is-checked' : ''}`}>
+            <input
+              type="radio"
+              name={path}
+              checked={checked}
+              disabled={disabled}
+              onChange={() => onChange(choice.value, { immediate: true })}
+            />
+            <span>{localize(choice.label, language)}</span>
+          </label>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The records of one survey, newest first: status badges, a new-record button, open, and delete-draft with confirmation.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { latestForm, type RecordRow } from '../../data/index.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { appDb, recordRepository } from '../db.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { localize } from '../localize.ts';
+import { useLanguage } from '../state/appStore.ts';
+import { navigate } from '../state/routeStore.ts';
+
+function createdId(created: unknown): string {
+  return typeof created === 'string' ? created : (created as { id: string }).id;
+}
+
+export function RecordListScreen({ formId }: { formId: string }) {
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const form = useLiveQuery(() => latestForm(appDb(), formId).then((f) => f ?? null), [formId]);
+  const records = useLiveQuery(() => recordRepository().listByForm(formId), [formId]);
+  const [toDelete, setToDelete] = useState<RecordRow | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const createRecord = async () => {
+    if (!form || busy) return;
+    setBusy(true);
+    try {
+      const created: unknown = await recordRepository().create(form.id, form.version);
+      await navigate({ name: 'editor', recordId: createdId(created) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmDelete = async () => {
+    if (!toDelete) return;
+    await recordRepository().remove(toDelete.id);
+    setToDelete(null);
+  };
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section className="screen" data-testid="record-list-screen">
+      <div className="screen-head">
+        <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'home' })}>
+          ← {t('app.back')}
+        </button>
+        <h1 className="screen-title">{form ? localize(form.title, language) : formId}</h1>
+        <button type="button" className="btn btn-primary btn-large" onClick={() => void createRecord()} disabled={!form || busy} data-testid="new-record">
+          ＋ {t('records.new')}
+        </button>
+      </div>
+      {form === null && <p className="notice notice-error">{t('records.formMissing')}</p>}
+      {records && records.length === 0 && <p className="empty">{t('records.empty')}</p>}
+      <ul className="card-list">
+        {records?.map((record) => (
+          <li key={record.id} className="card record-card" data-testid="record-item" data-record-id={record.id}>
+            <button type="button" className="record-open" onClick={() => void navigate({ name: 'editor', recordId: record.id })} data-testid="record-open">
+              <span className="card-title">{record.title || t('records.untitled')}</span>
+              <span className="card-meta">
+                <StatusBadge status={record.status} errorCount={record.errorCount} />
+                <span>{t('records.updated', { date: dateFormat.format(new Date(record.updatedAt)) })}</span>
+              </span>
+            </button>
+            {record.status === 'draft' && (
+              <button type="button" className="btn btn-ghost btn-danger-text" onClick={() => setToDelete(record)} data-testid="record-delete">
+                {t('records.deleteDraft')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ConfirmDialog
+        open={toDelete !== null}
+        message={t('records.confirmDelete')}
+        confirmLabel={t('app.delete')}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setToDelete(null)}
+      />
+    </section>
+  );
+}

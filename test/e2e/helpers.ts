@@ -1,0 +1,41 @@
+// Shared steps of the end-to-end tests: wait for the service worker, open the sample survey, create a record, browser launch options.
+import { expect, type Page } from '@playwright/test';
+
+export const SAMPLE_FORM = 'field-check';
+
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** Loads the app, waits until the service worker is active and precached, then reloads so it controls the page. */
+export async function loadControlledApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+}
+
+export async function openSampleSurvey(page: Page): Promise<void> {
+  await page.getByTestId(`survey-${SAMPLE_FORM}`).click();
+  await expect(page.getByTestId('record-list-screen')).toBeVisible();
+}
+
+/** Creates a record from the record list and returns its id (from the editor URL). */
+export async function createRecord(page: Page): Promise<string> {
+  await page.getByTestId('new-record').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await expect(page.getByTestId('section-nav')).toBeVisible();
+  const match = /\/record\/([^/]+)$/.exec(new URL(page.url()).pathname);
+  if (!match?.[1]) throw new Error(`not on an editor URL: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** Waits until the editor reports every change written to IndexedDB. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'idle');
+}
