@@ -7,3 +7,4 @@ export { migrateAnswers, type MigrationResult } from './migrate.ts';
 export { lintForm } from './lint.ts';
 export { ANSWER_ERRORS, DEFINITION_ERRORS, LINT_CODES, MIGRATION_ERRORS, EngineError } from './errors.ts';
 export { localized } from './localize.ts';
+export { validateValue, type ValueProblem } from './values/validate-value.ts';

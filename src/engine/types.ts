@@ -89,6 +89,12 @@ export interface FieldDefinition {
   maxLength?: number;
   /** select fields with a requiresReason choice: id of the text field holding the reason (default `<id>_reason`). */
   reasonField?: string;
+  /**
+   * How the sync server combines two devices' concurrent edits of this field (default: a conflict
+   * for a person to resolve; select_multiple unions and photo lists union by hash regardless):
+   * 'append' — both texts, older first (notes, comments); 'lww' — the later edit wins (GPS fixes, "last visited").
+   */
+  merge?: 'append' | 'lww';
 }
 
 export interface SectionDefinition {

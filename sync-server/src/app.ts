@@ -1,11 +1,46 @@
-// Builds the HTTP server (without listening) so tests can start it on any port.
-import Fastify, { type FastifyInstance } from 'fastify';
+// Builds the HTTP server (without listening) so tests can start it on any port: health check, API (when given a store and forms), the built PWA.
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config.ts';
+import type { FormCatalog } from './forms/catalog.ts';
+import type { SyncStore } from './storage/sync-store.ts';
+import { registerApi } from './http/api.ts';
+import { errorBody } from './http/errors.ts';
+import { installErrorHandling } from './http/error-handler.ts';
 import { registerStatic } from './http/static.ts';
 
-export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, bodyLimit: 1024 * 1024 });
+export interface ServerServices {
+  store: SyncStore;
+  forms: FormCatalog;
+  now?: () => Date;
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface BuildOptions {
+  /** Where the JSON log goes (default stdout); tests capture it to check nothing secret is logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Without services only the health check and the PWA are served (the static-serving tests use that). */
+export async function buildServer(config: ServerConfig, services?: ServerServices, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: process.env.LOG_LEVEL ?? 'info',
+      // Request bodies are never logged; tokens travel only in these headers.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A malformed URL (bad percent-encoding) is the client's fault: coded 400, not a crash.
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as FastifyReply).code(400).send(errorBody('E_BAD_REQUEST', `Bad request: ${err.message}`));
+    },
+  });
   app.get('/healthz', async () => ({ ok: true }));
-  await registerStatic(app, config.staticDir);
+  const hasStatic = await registerStatic(app, config.staticDir);
+  installErrorHandling(app, { spaFallback: hasStatic });
+  if (services) {
+    await registerApi(app, { store: services.store, forms: services.forms, config, now: services.now ?? (() => new Date()) });
+  }
   return app;
 }

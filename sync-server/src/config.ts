@@ -6,8 +6,24 @@ export interface ServerConfig {
   host: string;
   /** Folder of the built PWA (vite build output). */
   staticDir: string;
-  /** Folder for the embedded database and blobs. */
+  /** Folder for the embedded database (SQLite) and blobs. */
   dataDir: string;
+  /** PostgreSQL connection string; when unset the embedded SQLite database in dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Largest blob (photo, signature, tile package) a device may upload. */
+  blobMaxBytes: number;
+  /** How long a login token lets a device keep syncing (days). */
+  tokenDays: number;
+}
+
+const MIB = 1024 * 1024;
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, code: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${code}: ${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -18,5 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     staticDir: resolve(env.GENBA_STATIC_DIR ?? 'dist'),
     dataDir: resolve(env.GENBA_DATA_DIR ?? '.data'),
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : undefined,
+    blobMaxBytes: positiveInt(env, 'GENBA_BLOB_MAX_BYTES', 50 * MIB, 'E_CONFIG_BLOB_MAX_BYTES'),
+    tokenDays: positiveInt(env, 'GENBA_TOKEN_DAYS', 30, 'E_CONFIG_TOKEN_DAYS'),
   };
 }

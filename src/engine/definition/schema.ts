@@ -54,6 +54,7 @@ export const fieldSchema: z.ZodType<FieldDefinition> = z.strictObject({
   unit: z.string().max(40).optional(),
   maxLength: z.number().int().min(1).max(100_000).optional(),
   reasonField: id.optional(),
+  merge: z.enum(['append', 'lww']).optional(),
 });
 
 const section = z.strictObject({ id, title: localized, fields: z.array(fieldSchema).max(2000) });

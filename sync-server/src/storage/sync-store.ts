@@ -13,6 +13,11 @@
 //    so the transaction holding seq N commits before any transaction can take N+1.)
 // 4. Reads inside a transaction see that transaction's own writes.
 // 5. JSON values round-trip exactly (objects, arrays, strings incl. any Unicode, numbers, booleans, null).
+// 6. PostgreSQL may RE-RUN fn after a serialization failure, a deadlock or a racing insert of the same opId
+//    (bounded, then E_STORE_RETRIES), so fn must change state only through tx. To avoid needless deadlock
+//    retries, lock records (getRecords) before taking a change sequence (nextChangeSeq).
+// 7. Do not call transaction() inside a transaction (SQLite serializes them per store: it would wait forever).
+// Opening: openStore() in ./index.ts (PostgreSQL when DATABASE_URL is set, else SQLite); see docs/STORAGE.md.
 
 /** A field's server-side state inside a record. */
 export interface FieldMeta {
@@ -171,6 +176,7 @@ export interface SyncTx {
   getBlob(hash: string): Promise<BlobRow | null>;
   putBlob(blob: BlobRow): Promise<void>;
   // small server state (e.g. the server's HLC), JSON values
+  /** null when the key was never set. */
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
 }

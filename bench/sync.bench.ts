@@ -1,0 +1,87 @@
+// Benchmark: sync push ingest and pull of ~1 KB records over HTTP, SQLite vs PostgreSQL vs PouchDB replication; last line is one JSON object.
+// Usage: npx tsx bench/sync.bench.ts [--large] [--sizes=10000,100000] [--sqlite-sync=normal]
+//   --large adds the 100,000-record case; --sqlite-sync=normal measures SQLite without an fsync per commit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-store.ts';
+import { openPostgresStore } from '../sync-server/src/storage/postgres/open-postgres-store.ts';
+import type { SyncStore } from '../sync-server/src/storage/sync-store.ts';
+import { averageJsonBytes, makeBenchRecords } from './sync/bench-records.ts';
+import { measureGenba, type SyncFigures } from './sync/genba-target.ts';
+import { measurePouch } from './sync/pouch-target.ts';
+import { measureStoreIngest } from './sync/store-ingest.ts';
+
+const PG_URL = process.env.GENBA_BENCH_PG_URL ?? process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const args = process.argv.slice(2);
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const sqliteSync = args.includes('--sqlite-sync=normal') ? 'normal' : 'full';
+const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : args.includes('--large') ? [10_000, 100_000] : [10_000];
+
+async function pgReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
+async function withStore<T>(kind: 'sqlite' | 'postgres', dir: string, run: (store: SyncStore) => Promise<T>): Promise<T> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const store = kind === 'sqlite' ? await openSqliteStore(join(dir, `bench-${Date.now()}.sqlite`), { synchronous: sqliteSync }) : await openPostgresStore(PG_URL, { schema });
+  try {
+    await store.migrate();
+    return await run(store);
+  } finally {
+    await store.close();
+    if (kind === 'postgres') await dropSchema(schema);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'genba-sync-bench-'));
+const hasPg = await pgReachable();
+if (!hasPg) console.log(`PostgreSQL not reachable at ${PG_URL}: the PostgreSQL figures are SKIPPED`);
+type Figures = SyncFigures & { storeOnlyPushDocsPerSec?: number };
+const results: Record<string, Record<string, Figures | number | null>> = {};
+try {
+  for (const n of sizes) {
+    const records = makeBenchRecords(n);
+    const row: Record<string, Figures | number | null> = { avgRecordBytes: averageJsonBytes(records) };
+    console.log(`\n${n} records of ~${row.avgRecordBytes} bytes`);
+    for (const target of ['sqlite', 'postgres', 'pouchdb'] as const) {
+      if (target === 'postgres' && !hasPg) {
+        row[target] = null;
+        continue;
+      }
+      const figures: Figures = target === 'pouchdb' ? await measurePouch(records, dir) : await withStore(target, dir, (store) => measureGenba(store, records, dir));
+      // The store alone, on a fresh database: how much of the push time is storage and how much is merge + HTTP.
+      if (target !== 'pouchdb') figures.storeOnlyPushDocsPerSec = await withStore(target, dir, (store) => measureStoreIngest(store, records));
+      row[target] = figures;
+      const storeOnly = figures.storeOnlyPushDocsPerSec ? `   [store alone: ${figures.storeOnlyPushDocsPerSec} docs/s]` : '';
+      console.log(`  ${target.padEnd(9)} push ${String(figures.pushDocsPerSec).padStart(7)} docs/s (${figures.pushMs} ms)   pull ${String(figures.pullDocsPerSec).padStart(7)} docs/s (${figures.pullMs} ms)${storeOnly}`);
+    }
+    const sqlite = row.sqlite as SyncFigures;
+    const pouch = row.pouchdb as SyncFigures;
+    const postgres = row.postgres as SyncFigures | null;
+    row.sqliteVsPouchIngest = +(sqlite.pushDocsPerSec / pouch.pushDocsPerSec).toFixed(2);
+    row.postgresVsSqliteIngest = postgres ? +(postgres.pushDocsPerSec / sqlite.pushDocsPerSec).toFixed(2) : null;
+    console.log(`  ingest: SQLite = ${row.sqliteVsPouchIngest}× PouchDB (target ≥ 10), PostgreSQL = ${row.postgresVsSqliteIngest ?? 'n/a'}× SQLite (target ≥ 0.5)`);
+    results[String(n)] = row;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify({ bench: 'sync', sqliteSynchronous: sqliteSync, loadAverage: loadavg().map((l) => +l.toFixed(1)), via: 'http (buildServer + applyPush/buildPull, one device, push batches of 500, pull pages of 1000)', results }));

@@ -1,0 +1,5 @@
+// The wire protocol's version: devices and server refuse each other's messages when it differs (E_PROTOCOL_VERSION).
+//
+// History (one line per bump; test/protocol/schema-pin.test.ts fails until a schema change is recorded here):
+// 1 — 2026-11: first version: push of field-level ops, paged pull by change sequence, login, conflict resolve.
+export const PROTOCOL_VERSION = 1;

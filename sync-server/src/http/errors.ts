@@ -1,0 +1,50 @@
+// The ONE catalog of the API's coded errors: every non-2xx answer is {error: {code, message}} with the status listed here.
+
+export const HTTP_ERRORS = {
+  E_BAD_REQUEST: { status: 400, message: 'The request body does not match the expected message.' },
+  E_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  E_PROTOCOL_VERSION: { status: 400, message: 'This server speaks a different protocol version; update the app.' },
+  E_AUTH: { status: 401, message: 'Wrong username or password.' },
+  E_UNAUTHENTICATED: { status: 401, message: 'Log in first: the request has no valid token.' },
+  E_TOKEN_EXPIRED: { status: 401, message: 'The login has expired; log in again (queued work is kept on the device).' },
+  E_DEVICE_REVOKED: { status: 401, message: 'An administrator revoked this device.' },
+  E_USER_DISABLED: { status: 403, message: 'This account is disabled.' },
+  E_FORBIDDEN: { status: 403, message: 'Your role may not do this.' },
+  E_DEVICE_MISMATCH: { status: 403, message: 'The request names a different device than the one this token was issued to.' },
+  E_SCOPE: { status: 403, message: 'This record is outside what your role and assignments allow.' },
+  E_NOT_FOUND: { status: 404, message: 'Not found.' },
+  E_METHOD: { status: 405, message: 'Method not allowed.' },
+  E_DEVICE_OWNED: { status: 409, message: 'This device is registered to another user.' },
+  E_CONFLICT_STATE: { status: 409, message: 'The conflict was already resolved.' },
+  E_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  E_MEDIA_TYPE: { status: 415, message: 'Send JSON (content-type: application/json).' },
+  E_TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many failed logins for this user; wait and try again.' },
+  E_PUSH_REJECTED: { status: 422, message: 'Some operations were rejected; nothing in the batch was applied.' },
+  E_BLOB_METADATA: { status: 400, message: 'Upload-Metadata must carry sha256 (64 lower-case hex digits) and mime.' },
+  E_BLOB_HASH_MISMATCH: { status: 422, message: 'The uploaded bytes do not hash to the declared sha256; upload again.' },
+  E_INTERNAL: { status: 500, message: 'Internal server error.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type HttpErrorCode = keyof typeof HTTP_ERRORS;
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; rejected?: { opId: string; code: string; message: string }[] };
+}
+
+/** A coded failure a route throws; the error handler turns it into its status and JSON body. */
+export class HttpError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: HttpErrorCode, message?: string, options: { status?: number; details?: unknown } = {}) {
+    super(message ?? HTTP_ERRORS[code].message);
+    this.code = code;
+    this.status = options.status ?? HTTP_ERRORS[code].status;
+    this.details = options.details;
+  }
+}
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+}

@@ -1,0 +1,29 @@
+// Route guards: resolve the bearer token to a session once per request, and check the caller's role.
+import type { FastifyRequest } from 'fastify';
+import { authenticate, type Session } from '../auth/accounts.ts';
+import { scopeFor } from '../auth/scope.ts';
+import { bearerFrom } from '../auth/tokens.ts';
+import type { Role } from '../storage/sync-store.ts';
+import type { Actor } from '../sync/types.ts';
+import { HttpError } from './errors.ts';
+import { accountDeps, type ApiServices } from './services.ts';
+
+const sessions = new WeakMap<FastifyRequest, Session>();
+
+export async function requireSession(services: ApiServices, req: FastifyRequest): Promise<Session> {
+  const cached = sessions.get(req);
+  if (cached) return cached;
+  const session = await authenticate(accountDeps(services), bearerFrom(req.headers.authorization));
+  sessions.set(req, session);
+  return session;
+}
+
+export function requireRole(session: Session, roles: readonly Role[]): void {
+  if (!roles.includes(session.user.role)) throw new HttpError('E_FORBIDDEN', `Only ${roles.join(' or ')} may do this.`);
+}
+
+/** The caller as the sync services see it: user, role, device and the scope its role allows. */
+export function actorOf(services: ApiServices, session: Session): Actor {
+  const formIds = services.forms.all().map((form) => form.id);
+  return { userId: session.user.id, role: session.user.role, deviceId: session.device.id, scope: scopeFor(session.user, formIds) };
+}

@@ -1,0 +1,24 @@
+// Admin routes: list registered devices, revoke one (its tokens stop working, it cannot log in again).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { revokeDevice } from '../../auth/accounts.ts';
+import { requireRole, requireSession } from '../guard.ts';
+import { parseBody } from '../parse-body.ts';
+import { accountDeps, type ApiServices } from '../services.ts';
+
+const IdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export function registerAdminRoutes(app: FastifyInstance, services: ApiServices): void {
+  app.get('/api/admin/devices', async (req) => {
+    requireRole(await requireSession(services, req), ['admin']);
+    const { devices, users } = await services.store.transaction(async (tx) => ({ devices: await tx.listDevices(), users: await tx.listUsers() }));
+    const names = new Map(users.map((user) => [user.id, user.username]));
+    return { devices: devices.map((device) => ({ ...device, username: names.get(device.userId) ?? null })) };
+  });
+
+  app.post('/api/admin/devices/:id/revoke', async (req) => {
+    requireRole(await requireSession(services, req), ['admin']);
+    const { id } = parseBody(IdParamsSchema, req.params);
+    return { device: await revokeDevice(accountDeps(services), id) };
+  });
+}

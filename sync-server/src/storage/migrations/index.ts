@@ -1,0 +1,9 @@
+// The ordered migration lists per dialect; add a new date-prefixed file for each schema change (never edit an applied one).
+import type { Migration } from './migration.ts';
+import { initialSqlite } from './2026-11-28-initial.sqlite.ts';
+import { initialPostgres } from './2026-11-28-initial.postgres.ts';
+
+export type { Migration } from './migration.ts';
+
+export const sqliteMigrations: readonly Migration[] = [initialSqlite];
+export const postgresMigrations: readonly Migration[] = [initialPostgres];

@@ -1,0 +1,210 @@
+// SyncTx over one pg client inside BEGIN … COMMIT: record reads lock rows (advisory lock per id + FOR UPDATE), counter row for seqs.
+import type pg from 'pg';
+import type { SyncTx, Scope, StoredOp, ConflictItem } from '../sync-store.ts';
+import { ChangeCounter } from '../change-counter.ts';
+import { fromJsonText, toJsonText } from '../json-column.ts';
+import {
+  type Row, blobFromRow, blobToParams, conflictFromRow, conflictToParams, deviceFromRow, deviceToParams, opFromRow, opToParams,
+  recordFromRow, recordToParams, tokenFromRow, tokenToParams, userFromRow, userToParams,
+} from '../rows.ts';
+import { BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, TOKENS, USERS, type TableShape, insertSql, upsertSql } from '../tables.ts';
+
+const positional = (i: number): string => `$${i + 1}`;
+const valuesOf = (t: TableShape, row: Row): unknown[] => t.columns.map((c) => row[c]);
+
+/** Advisory-lock class for record ids: locks ids that do not exist yet too, so two creates of one record serialize. */
+const RECORD_LOCK_CLASS = 0x67656e; // "gen"
+
+const SQL = {
+  insertConflict: insertSql(CONFLICTS, positional),
+  updateConflict: `UPDATE conflicts SET ${CONFLICTS.columns.slice(1).map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
+  putUser: upsertSql(USERS, positional),
+  putDevice: upsertSql(DEVICES, positional),
+  putToken: upsertSql(TOKENS, positional),
+  putBlob: upsertSql(BLOBS, positional),
+};
+
+/** Same reasoning as the SQLite adapter: each side of the union walks its own index and stops after `limit`. */
+const LIST_CHANGES_OF_USER = `SELECT * FROM records WHERE id IN (
+    (SELECT id FROM records WHERE owner_id = $4 AND change_seq > $1 AND form_id = ANY($2::text[]) ORDER BY change_seq LIMIT $3)
+    UNION
+    (SELECT id FROM records WHERE assignee_id = $4 AND change_seq > $1 AND form_id = ANY($2::text[]) ORDER BY change_seq LIMIT $3)
+  ) ORDER BY change_seq LIMIT $3`;
+
+/** Column types of the bulk-written tables (json travels as text and is cast per element). */
+const COLUMN_TYPES: Record<string, Record<string, string>> = {
+  records: {
+    id: 'text', form_id: 'text', form_version: 'integer', status: 'text', owner_id: 'text', assignee_id: 'text', deleted: 'boolean',
+    answers: 'json', fields: 'json', change_seq: 'bigint', created_at: 'text', updated_at: 'text',
+  },
+  ops: {
+    op_id: 'text', device_id: 'text', user_id: 'text', record_id: 'text', path: 'text', value: 'json', hlc: 'text', admitted_hlc: 'text',
+    base_version: 'bigint', outcome: 'text', code: 'text', conflict_id: 'text', change_seq: 'bigint', received_at: 'text',
+  },
+};
+
+/**
+ * Many rows in one statement with one array parameter per column (INSERT … SELECT FROM unnest): a VALUES list
+ * with thousands of parameters costs the server more to parse and plan than the rows cost to write.
+ */
+async function insertRows(client: pg.PoolClient, t: TableShape, rowsToWrite: Row[], upsert: boolean): Promise<void> {
+  if (rowsToWrite.length === 0) return;
+  const types = COLUMN_TYPES[t.name]!;
+  const arrays = t.columns.map((c, i) => `$${i + 1}::${types[c] === 'json' ? 'text' : types[c]}[]`);
+  const select = t.columns.map((c, i) => (types[c] === 'json' ? `c${i}::json` : `c${i}`)).join(', ');
+  const aliases = t.columns.map((_, i) => `c${i}`).join(', ');
+  const template = (upsert ? upsertSql : insertSql)(t, positional);
+  const tail = upsert ? template.slice(template.indexOf(' ON CONFLICT ')) : '';
+  const sql = `INSERT INTO ${t.name} (${t.columns.join(', ')}) SELECT ${select} FROM unnest(${arrays.join(', ')}) AS u(${aliases})${tail}`;
+  await client.query(sql, t.columns.map((c) => rowsToWrite.map((row) => row[c])));
+}
+
+export interface PostgresTransaction {
+  tx: SyncTx;
+  /** Writes what the transaction kept in memory (buffered records, the change counter); call right before COMMIT. */
+  beforeCommit(): Promise<void>;
+}
+
+/**
+ * putRecord is buffered and written as one multi-row upsert before the next record read and before COMMIT (a push
+ * of 500 records costs a few round trips, not 500). A failing write therefore surfaces at that point, still
+ * inside the transaction, which then rolls back as a whole.
+ */
+export function createPostgresTx(client: pg.PoolClient): PostgresTransaction {
+  const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
+  const first = async (sql: string, params: unknown[]): Promise<Row | undefined> => (await rows(sql, params))[0];
+  const counter = new ChangeCounter(async () => Number((await first('UPDATE change_counter SET value = value WHERE id = 1 RETURNING value', []))!.value));
+  // Kept as column values: serializing at putRecord time snapshots the record, as an immediate write would.
+  const pendingRecords = new Map<string, Row>();
+  const flushRecords = async () => {
+    if (pendingRecords.size === 0) return;
+    const batch = [...pendingRecords.values()];
+    pendingRecords.clear();
+    await insertRows(client, RECORDS, batch, true);
+  };
+  const beforeCommit = async () => {
+    await flushRecords();
+    const value = counter.pendingWrite();
+    if (value !== null) await client.query('UPDATE change_counter SET value = $1 WHERE id = 1', [value]);
+    counter.markWritten();
+  };
+  return { tx: postgresTx(client, rows, first, counter, pendingRecords, flushRecords), beforeCommit };
+}
+
+function postgresTx(
+  client: pg.PoolClient,
+  rows: (sql: string, params?: unknown[]) => Promise<Row[]>,
+  first: (sql: string, params: unknown[]) => Promise<Row | undefined>,
+  counter: ChangeCounter,
+  pendingRecords: Map<string, Row>,
+  flushRecords: () => Promise<void>,
+): SyncTx {
+  return {
+    async getOps(opIds) {
+      return opIds.length ? (await rows('SELECT * FROM ops WHERE op_id = ANY($1::text[])', [opIds])).map(opFromRow) : [];
+    },
+    async insertOps(ops: StoredOp[]) {
+      await insertRows(client, OPS, ops.map(opToParams), false);
+    },
+    async getRecords(ids) {
+      if (!ids.length) return [];
+      await flushRecords();
+      const sorted = [...new Set(ids)].sort();
+      // Sorted lock order keeps two transactions locking overlapping sets from deadlocking each other.
+      await client.query(`SELECT pg_advisory_xact_lock(${RECORD_LOCK_CLASS}, hashtext(id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n`, [sorted]);
+      return (await rows('SELECT * FROM records WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [sorted])).map(recordFromRow);
+    },
+    async putRecord(record) {
+      pendingRecords.set(record.id, recordToParams(record));
+    },
+    async nextChangeSeq() {
+      // The row lock is held until COMMIT: seq N+1 cannot be handed out before seq N is committed (guarantee 3).
+      return counter.next();
+    },
+    async listChanges(after: number, limit: number, scope: Scope) {
+      if (scope.formIds.length === 0 || limit <= 0) return [];
+      await flushRecords();
+      const result = scope.userId === null
+        ? await rows('SELECT * FROM records WHERE change_seq > $1 AND form_id = ANY($2::text[]) ORDER BY change_seq LIMIT $3', [after, scope.formIds, limit])
+        : await rows(LIST_CHANGES_OF_USER, [after, scope.formIds, limit, scope.userId]);
+      return result.map(recordFromRow);
+    },
+    async insertConflict(conflict: ConflictItem) {
+      await client.query(SQL.insertConflict, valuesOf(CONFLICTS, conflictToParams(conflict)));
+    },
+    async updateConflict(conflict: ConflictItem) {
+      await client.query(SQL.updateConflict, valuesOf(CONFLICTS, conflictToParams(conflict)));
+    },
+    async getConflict(id) {
+      const row = await first('SELECT * FROM conflicts WHERE id = $1', [id]);
+      return row ? conflictFromRow(row) : null;
+    },
+    async listConflicts(filter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.recordIds) {
+        if (filter.recordIds.length === 0) return [];
+        params.push(filter.recordIds);
+        where.push(`record_id = ANY($${params.length}::text[])`);
+      }
+      if (filter.status) {
+        params.push(filter.status);
+        where.push(`status = $${params.length}`);
+      }
+      let sql = `SELECT * FROM conflicts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY change_seq, id`;
+      if (filter.limit !== undefined) {
+        params.push(filter.limit);
+        sql += ` LIMIT $${params.length}`;
+      }
+      return (await rows(sql, params)).map(conflictFromRow);
+    },
+    async getUserByName(username) {
+      const row = await first('SELECT * FROM users WHERE username = $1', [username]);
+      return row ? userFromRow(row) : null;
+    },
+    async getUser(id) {
+      const row = await first('SELECT * FROM users WHERE id = $1', [id]);
+      return row ? userFromRow(row) : null;
+    },
+    async putUser(user) {
+      await client.query(SQL.putUser, valuesOf(USERS, userToParams(user)));
+    },
+    async listUsers() {
+      return (await rows('SELECT * FROM users ORDER BY username')).map(userFromRow);
+    },
+    async getDevice(id) {
+      const row = await first('SELECT * FROM devices WHERE id = $1', [id]);
+      return row ? deviceFromRow(row) : null;
+    },
+    async putDevice(device) {
+      await client.query(SQL.putDevice, valuesOf(DEVICES, deviceToParams(device)));
+    },
+    async listDevices(userId) {
+      const result = userId === undefined
+        ? await rows('SELECT * FROM devices ORDER BY registered_at, id')
+        : await rows('SELECT * FROM devices WHERE user_id = $1 ORDER BY registered_at, id', [userId]);
+      return result.map(deviceFromRow);
+    },
+    async getToken(tokenHash) {
+      const row = await first('SELECT * FROM tokens WHERE token_hash = $1', [tokenHash]);
+      return row ? tokenFromRow(row) : null;
+    },
+    async putToken(token) {
+      await client.query(SQL.putToken, valuesOf(TOKENS, tokenToParams(token)));
+    },
+    async getBlob(hash) {
+      const row = await first('SELECT * FROM blobs WHERE hash = $1', [hash]);
+      return row ? blobFromRow(row) : null;
+    },
+    async putBlob(blob) {
+      await client.query(SQL.putBlob, valuesOf(BLOBS, blobToParams(blob)));
+    },
+    async getMeta(key) {
+      const row = await first('SELECT value FROM meta WHERE key = $1', [key]);
+      return row ? fromJsonText(row.value as string) : null;
+    },
+    async setMeta(key, value) {
+      await client.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, toJsonText(value)]);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// SyncTx over one better-sqlite3 connection: prepared statements, run synchronously inside the caller's BEGIN IMMEDIATE.
+import type Database from 'better-sqlite3';
+import type { SyncTx, Scope, ServerRecord, StoredOp, ConflictItem } from '../sync-store.ts';
+import { ChangeCounter } from '../change-counter.ts';
+import { fromJsonText, toJsonText } from '../json-column.ts';
+import {
+  type Row, blobFromRow, blobToParams, conflictFromRow, conflictToParams, deviceFromRow, deviceToParams, opFromRow, opToParams,
+  recordFromRow, recordToParams, tokenFromRow, tokenToParams, userFromRow, userToParams,
+} from '../rows.ts';
+import { BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, TOKENS, USERS, insertSql, upsertSql } from '../tables.ts';
+
+const named = (_i: number, c: string): string => `@${c}`;
+
+/**
+ * The first `limit` of (owned ∪ assigned) by change_seq is inside (first `limit` owned) ∪ (first `limit` assigned),
+ * so each side walks its own (user, change_seq) index in order and stops early; an OR would read every remaining
+ * record of the user and sort them, on every page.
+ */
+const LIST_CHANGES_OF_USER = `SELECT * FROM records WHERE id IN (
+    SELECT id FROM (SELECT id FROM records WHERE owner_id = @user AND change_seq > @after
+      AND form_id IN (SELECT value FROM json_each(@forms)) ORDER BY change_seq LIMIT @limit)
+    UNION
+    SELECT id FROM (SELECT id FROM records WHERE assignee_id = @user AND change_seq > @after
+      AND form_id IN (SELECT value FROM json_each(@forms)) ORDER BY change_seq LIMIT @limit)
+  ) ORDER BY change_seq LIMIT @limit`;
+
+/** Prepares every statement once per connection. */
+export function prepareSqliteStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    getOps: p('SELECT * FROM ops WHERE op_id IN (SELECT value FROM json_each(?))'),
+    insertOp: p(insertSql(OPS, named)),
+    getRecords: p('SELECT * FROM records WHERE id IN (SELECT value FROM json_each(?))'),
+    putRecord: p(upsertSql(RECORDS, named)),
+    readCounter: p('SELECT value FROM change_counter WHERE id = 1'),
+    writeCounter: p('UPDATE change_counter SET value = ? WHERE id = 1'),
+    listChangesAll: p(`SELECT * FROM records WHERE change_seq > @after AND form_id IN (SELECT value FROM json_each(@forms))
+      ORDER BY change_seq LIMIT @limit`),
+    listChangesUser: p(LIST_CHANGES_OF_USER),
+    insertConflict: p(insertSql(CONFLICTS, named)),
+    updateConflict: p(`UPDATE conflicts SET ${CONFLICTS.columns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+    getConflict: p('SELECT * FROM conflicts WHERE id = ?'),
+    getUserByName: p('SELECT * FROM users WHERE username = ?'),
+    getUser: p('SELECT * FROM users WHERE id = ?'),
+    putUser: p(upsertSql(USERS, named)),
+    listUsers: p('SELECT * FROM users ORDER BY username'),
+    getDevice: p('SELECT * FROM devices WHERE id = ?'),
+    putDevice: p(upsertSql(DEVICES, named)),
+    listDevices: p('SELECT * FROM devices ORDER BY registered_at, id'),
+    listDevicesOf: p('SELECT * FROM devices WHERE user_id = ? ORDER BY registered_at, id'),
+    getToken: p('SELECT * FROM tokens WHERE token_hash = ?'),
+    putToken: p(upsertSql(TOKENS, named)),
+    getBlob: p('SELECT * FROM blobs WHERE hash = ?'),
+    putBlob: p(upsertSql(BLOBS, named)),
+    getMeta: p('SELECT value FROM meta WHERE key = ?'),
+    setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  };
+}
+
+export type SqliteStatements = ReturnType<typeof prepareSqliteStatements>;
+
+export interface SqliteTransaction {
+  tx: SyncTx;
+  /** Writes what the transaction kept in memory (the change counter); call right before COMMIT. */
+  beforeCommit(): void;
+}
+
+/** One per transaction (it holds the transaction's change counter); statements are shared by the connection. */
+export function createSqliteTx(db: Database.Database, s: SqliteStatements): SqliteTransaction {
+  const counter = new ChangeCounter(async () => Number((s.readCounter.get() as Row).value));
+  const beforeCommit = () => {
+    const value = counter.pendingWrite();
+    if (value !== null) s.writeCounter.run(value);
+    counter.markWritten();
+  };
+  return { tx: sqliteTx(db, s, counter), beforeCommit };
+}
+
+function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCounter): SyncTx {
+  const all = (stmt: Database.Statement, ...args: unknown[]): Row[] => stmt.all(...args) as Row[];
+  const one = (stmt: Database.Statement, ...args: unknown[]): Row | undefined => stmt.get(...args) as Row | undefined;
+  return {
+    async getOps(opIds) {
+      return opIds.length ? all(s.getOps, JSON.stringify(opIds)).map(opFromRow) : [];
+    },
+    async insertOps(ops: StoredOp[]) {
+      for (const op of ops) s.insertOp.run(opToParams(op));
+    },
+    async getRecords(ids) {
+      return ids.length ? all(s.getRecords, JSON.stringify(ids)).map(recordFromRow) : [];
+    },
+    async putRecord(record: ServerRecord) {
+      s.putRecord.run(recordToParams(record));
+    },
+    async nextChangeSeq() {
+      return counter.next();
+    },
+    async listChanges(after: number, limit: number, scope: Scope) {
+      if (scope.formIds.length === 0 || limit <= 0) return [];
+      const params = { after, limit, forms: JSON.stringify(scope.formIds) };
+      const rows = scope.userId === null ? all(s.listChangesAll, params) : all(s.listChangesUser, { ...params, user: scope.userId });
+      return rows.map(recordFromRow);
+    },
+    async insertConflict(conflict: ConflictItem) {
+      s.insertConflict.run(conflictToParams(conflict));
+    },
+    async updateConflict(conflict: ConflictItem) {
+      s.updateConflict.run(conflictToParams(conflict));
+    },
+    async getConflict(id) {
+      const row = one(s.getConflict, id);
+      return row ? conflictFromRow(row) : null;
+    },
+    async listConflicts(filter) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (filter.recordIds) {
+        if (filter.recordIds.length === 0) return [];
+        where.push('record_id IN (SELECT value FROM json_each(?))');
+        args.push(JSON.stringify(filter.recordIds));
+      }
+      if (filter.status) {
+        where.push('status = ?');
+        args.push(filter.status);
+      }
+      const sql = `SELECT * FROM conflicts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY change_seq, id${filter.limit !== undefined ? ' LIMIT ?' : ''}`;
+      if (filter.limit !== undefined) args.push(filter.limit);
+      return all(db.prepare(sql), ...args).map(conflictFromRow);
+    },
+    async getUserByName(username) {
+      const row = one(s.getUserByName, username);
+      return row ? userFromRow(row) : null;
+    },
+    async getUser(id) {
+      const row = one(s.getUser, id);
+      return row ? userFromRow(row) : null;
+    },
+    async putUser(user) {
+      s.putUser.run(userToParams(user));
+    },
+    async listUsers() {
+      return all(s.listUsers).map(userFromRow);
+    },
+    async getDevice(id) {
+      const row = one(s.getDevice, id);
+      return row ? deviceFromRow(row) : null;
+    },
+    async putDevice(device) {
+      s.putDevice.run(deviceToParams(device));
+    },
+    async listDevices(userId) {
+      return (userId === undefined ? all(s.listDevices) : all(s.listDevicesOf, userId)).map(deviceFromRow);
+    },
+    async getToken(tokenHash) {
+      const row = one(s.getToken, tokenHash);
+      return row ? tokenFromRow(row) : null;
+    },
+    async putToken(token) {
+      s.putToken.run(tokenToParams(token));
+    },
+    async getBlob(hash) {
+      const row = one(s.getBlob, hash);
+      return row ? blobFromRow(row) : null;
+    },
+    async putBlob(blob) {
+      s.putBlob.run(blobToParams(blob));
+    },
+    async getMeta(key) {
+      const row = one(s.getMeta, key);
+      return row ? fromJsonText(row.value as string) : null;
+    },
+    async setMeta(key, value) {
+      s.setMeta.run(key, toJsonText(value));
+    },
+  };
+}

@@ -1,0 +1,243 @@
+// Applies one pushed batch in ONE store transaction: validate every op first (all-or-nothing), then merge in order, then write.
+import { randomUUID } from 'node:crypto';
+import { evaluate, type FormDefinition } from '../../../src/engine/index.ts';
+import { functionsFor } from '../../../forms/registry.ts';
+import { admit, format, type Hlc, parse } from '../../../src/protocol/hlc.ts';
+import { parseOpId } from '../../../src/protocol/ids.ts';
+import { getAnswerAt } from '../../../src/protocol/answer-paths.ts';
+import { type Candidate, type ConflictDraft, type MergeRecord, mergeOp } from '../../../src/protocol/merge.ts';
+import type { MergeKind } from '../../../src/protocol/merge-values.ts';
+import type { Op } from '../../../src/protocol/op.ts';
+import { PushRequestSchema, type PushRequest, type PushResult } from '../../../src/protocol/push.ts';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.ts';
+import { checkOp } from '../forms/validate-op.ts';
+import type { ConflictCandidate, ConflictItem, ServerRecord, StoredOp, SyncTx } from '../storage/sync-store.ts';
+import { toConflictDraft, toMergeRecord, toServerRecord } from './record-mapping.ts';
+import { formInScope, recordInScope } from './scope-check.ts';
+import { loadServerClock, saveServerClock } from './server-clock.ts';
+import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
+
+/** Stamped on fields during the merge, renumbered to the record's real change sequence before writing. */
+const PENDING_VERSION = Number.MAX_SAFE_INTEGER;
+
+interface Working {
+  previous: ServerRecord | null;
+  state: MergeRecord | null;
+  touched: boolean;
+  /** Changed in storage only (a re-signed stamp), without a new change sequence. */
+  dirty: boolean;
+  form: FormDefinition;
+  /** Paths whose value came from combining concurrent edits in this batch, with the values combined. */
+  merged: Map<string, Candidate[]>;
+  conflicts: Map<string, ConflictDraft & { dirty: boolean; createdAt?: string }>;
+}
+
+function reject(rejected: RejectedOp[]): PushOutcome {
+  return {
+    ok: false, status: 422,
+    error: { code: 'E_PUSH_REJECTED', message: `${rejected.length} operation(s) rejected; nothing in the batch was applied`, rejected },
+  };
+}
+
+/** Applies a push for `actor`; the request is re-checked with the protocol schema (callers may be internal). */
+export async function applyPush(deps: SyncDeps, actor: Actor, request: PushRequest): Promise<PushOutcome> {
+  if (request?.protocolVersion !== PROTOCOL_VERSION) {
+    return { ok: false, status: 400, error: { code: 'E_PROTOCOL_VERSION', message: `protocol version ${String(request?.protocolVersion)} is not ${PROTOCOL_VERSION}` } };
+  }
+  const parsed = PushRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, status: 400, error: { code: 'E_BAD_REQUEST', message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid push'}` } };
+  }
+  if (parsed.data.deviceId !== actor.deviceId) {
+    return { ok: false, status: 403, error: { code: 'E_DEVICE_MISMATCH', message: 'the push names a different device than the one this login is for' } };
+  }
+  const now = (deps.now ?? (() => new Date()))();
+  return deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, parsed.data.ops, now));
+}
+
+async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: Op[], now: Date): Promise<PushOutcome> {
+  const at = now.toISOString();
+  const stored = new Map((await tx.getOps([...new Set(ops.map((o) => o.opId))])).map((s) => [s.opId, s]));
+  const seenInBatch = new Set<string>();
+  const fresh = ops.filter((op) => {
+    if (stored.has(op.opId) || seenInBatch.has(op.opId)) return false;
+    seenInBatch.add(op.opId);
+    return true;
+  });
+
+  // 1. Validate everything before any write.
+  const rejected: RejectedOp[] = [];
+  const kinds = new Map<string, MergeKind>();
+  for (const op of fresh) {
+    const problem = checkOne(deps, actor, op);
+    if ('code' in problem) rejected.push({ opId: op.opId, ...problem });
+    else kinds.set(op.opId, problem.mergeKind);
+  }
+  const recordIds = [...new Set(fresh.map((o) => o.recordId))];
+  const existing = new Map((await tx.getRecords(recordIds)).map((r) => [r.id, r]));
+  const creates = new Set(fresh.filter((o) => o.path === '@create').map((o) => o.recordId));
+  for (const op of fresh) {
+    const record = existing.get(op.recordId);
+    if (record && !recordInScope(actor.scope, record)) rejected.push({ opId: op.opId, code: 'E_SCOPE', message: `record ${op.recordId} is outside your scope` });
+    else if (record && record.formId !== op.formId) rejected.push({ opId: op.opId, code: 'E_RECORD_FORM', message: `record ${op.recordId} belongs to form ${record.formId}, not ${op.formId}` });
+    else if (!record && !creates.has(op.recordId)) rejected.push({ opId: op.opId, code: 'E_RECORD_UNKNOWN', message: `record ${op.recordId} does not exist on the server (push its @create first)` });
+  }
+  if (rejected.length > 0) return reject(dedupe(rejected));
+
+  // 2. Merge in batch order, in memory.
+  const working = new Map<string, Working>();
+  const openConflicts = recordIds.length > 0 ? await tx.listConflicts({ recordIds, status: 'open' }) : [];
+  for (const id of recordIds) {
+    const previous = existing.get(id) ?? null;
+    const formId = previous?.formId ?? fresh.find((o) => o.recordId === id)!.formId;
+    working.set(id, {
+      previous, state: previous ? toMergeRecord(previous) : null, touched: false, dirty: false, form: deps.forms.get(formId)!,
+      merged: new Map(), conflicts: new Map(),
+    });
+  }
+  for (const item of openConflicts) {
+    working.get(item.recordId)?.conflicts.set(item.path, { ...toConflictDraft(item), dirty: false, createdAt: item.createdAt });
+  }
+
+  let clock: Hlc = await loadServerClock(tx);
+  const results: PushResult[] = [];
+  const newOps: { op: StoredOp; recordId: string }[] = [];
+  const mergeFailures: RejectedOp[] = [];
+  const inBatch = new Map<string, PushResult>();
+  for (const op of ops) {
+    const previous = stored.get(op.opId);
+    if (previous) {
+      results.push(duplicateResult(op.opId, previous.conflictId, previous.changeSeq));
+      continue;
+    }
+    const earlier = inBatch.get(op.opId);
+    if (earlier) {
+      results.push({ ...earlier, outcome: 'duplicate' });
+      continue;
+    }
+    const w = working.get(op.recordId)!;
+    const remote = parse(op.hlc);
+    if (!remote.ok) { mergeFailures.push({ opId: op.opId, code: remote.code, message: remote.message }); continue; }
+    const admitted = admit(clock, remote.value, now.getTime());
+    clock = admitted.clock;
+    const admittedHlc = format(admitted.effective);
+    const deviceId = parseOpId(op.opId)!.deviceId;
+    const openByPath = new Map([...w.conflicts].map(([path, c]) => [path, c as ConflictDraft]));
+    const merged = mergeOp(w.state, { ...op, deviceId, hlc: admittedHlc }, { version: PENDING_VERSION, mergeKind: kinds.get(op.opId)!, openConflicts: openByPath });
+    if (!merged.ok) { mergeFailures.push({ opId: op.opId, code: merged.code, message: merged.message }); continue; }
+    // A no-op may still re-sign a field's stamp (merge.ts cosigned): stored, but not re-sent to devices.
+    if (merged.record !== w.state) w.dirty = true;
+    w.state = merged.record;
+    w.touched ||= merged.touched;
+    if (merged.mergedFrom) w.merged.set(op.path, merged.mergedFrom);
+    let conflictId: string | null = null;
+    for (const draft of merged.conflicts) {
+      const id = draft.id ?? randomUUID();
+      const before = w.conflicts.get(draft.path);
+      w.conflicts.set(draft.path, { ...draft, id, dirty: true, createdAt: before?.createdAt });
+      conflictId ??= id;
+    }
+    const result: PushResult = { opId: op.opId, outcome: merged.outcome };
+    if (conflictId) result.conflictId = conflictId;
+    results.push(result);
+    inBatch.set(op.opId, result);
+    newOps.push({
+      recordId: op.recordId,
+      op: {
+        opId: op.opId, deviceId, userId: actor.userId, recordId: op.recordId, path: op.path, value: op.value,
+        hlc: op.hlc, admittedHlc, baseVersion: op.baseVersion, outcome: merged.outcome, code: null, conflictId,
+        changeSeq: null, receivedAt: at,
+      },
+    });
+  }
+  if (mergeFailures.length > 0) return reject(mergeFailures);
+
+  // 3. Rule check: a value made by combining concurrent edits that breaks the form's rules needs a person.
+  for (const w of working.values()) addRuleConflicts(w, now);
+
+  // 4. Write: one change sequence per touched record, in the order the batch touched them.
+  const seqOf = new Map<string, number>();
+  for (const [id, w] of working) {
+    if (!w.touched && w.dirty && w.state && w.previous) await tx.putRecord(toServerRecord(w.state, w.previous, actor.userId, w.previous.changeSeq, w.previous.updatedAt));
+    if (!w.touched || !w.state) continue;
+    const seq = await tx.nextChangeSeq();
+    seqOf.set(id, seq);
+    const fields = Object.fromEntries(Object.entries(w.state.fields).map(([path, s]) => [path, s.version === PENDING_VERSION ? { ...s, version: seq } : s]));
+    await tx.putRecord(toServerRecord({ ...w.state, fields }, w.previous, actor.userId, seq, at));
+    for (const draft of w.conflicts.values()) {
+      if (!draft.dirty) continue;
+      const item = await toConflictItem(tx, draft, id, seq, actor.userId, draft.createdAt ?? at, at);
+      if (draft.createdAt) await tx.updateConflict(item);
+      else await tx.insertConflict(item);
+    }
+  }
+  for (const { op, recordId } of newOps) {
+    const seq = seqOf.get(recordId);
+    if (seq !== undefined && op.outcome !== 'noop') op.changeSeq = seq;
+  }
+  for (const result of results) {
+    const recordId = ops.find((o) => o.opId === result.opId)?.recordId;
+    const seq = recordId ? seqOf.get(recordId) : undefined;
+    if (seq !== undefined && result.outcome !== 'noop' && result.outcome !== 'duplicate') result.version = seq;
+  }
+  if (newOps.length > 0) await tx.insertOps(newOps.map((n) => n.op));
+  await saveServerClock(tx, clock);
+  return { ok: true, response: { results, serverHlc: format(clock) } };
+}
+
+function checkOne(deps: SyncDeps, actor: Actor, op: Op): { code: string; message: string } | { mergeKind: MergeKind } {
+  const parts = parseOpId(op.opId);
+  if (!parts || parts.deviceId !== actor.deviceId) return { code: 'E_OPID_DEVICE', message: `op id ${op.opId} does not belong to device ${actor.deviceId}` };
+  const form = deps.forms.get(op.formId);
+  if (!form) return { code: 'E_UNKNOWN_FORM', message: `the server has no form "${op.formId}"` };
+  if (!formInScope(actor.scope, op.formId)) return { code: 'E_SCOPE', message: `form ${op.formId} is not allowed for your role` };
+  const check = checkOp(form, op);
+  return check.ok ? { mergeKind: check.mergeKind } : { code: check.code, message: check.message };
+}
+
+function duplicateResult(opId: string, conflictId: string | null, changeSeq: number | null): PushResult {
+  const result: PushResult = { opId, outcome: 'duplicate' };
+  if (conflictId) result.conflictId = conflictId;
+  if (changeSeq !== null) result.version = changeSeq;
+  return result;
+}
+
+function dedupe(rejected: RejectedOp[]): RejectedOp[] {
+  const seen = new Set<string>();
+  return rejected.filter((r) => (seen.has(r.opId) ? false : (seen.add(r.opId), true)));
+}
+
+function addRuleConflicts(w: Working, now: Date): void {
+  if (!w.state || w.merged.size === 0) return;
+  const answers = Object.fromEntries(Object.entries(w.state.answers).filter(([key]) => !key.startsWith('@')));
+  let errors;
+  try {
+    errors = evaluate(w.form, answers, { now, functions: functionsFor(w.form.id), applyDefaults: false }).errors;
+  } catch {
+    return; // an engine failure must not block sync; the record still converges
+  }
+  for (const error of errors) {
+    if (error.code === 'E_REQUIRED') continue;
+    const from = w.merged.get(error.path);
+    if (!from || w.conflicts.has(error.path)) continue;
+    w.conflicts.set(error.path, {
+      id: randomUUID(), kind: 'rule', path: error.path, candidates: from,
+      provisional: getAnswerAt(w.state.answers, error.path) ?? null, dirty: true,
+    });
+    w.touched = true;
+  }
+}
+
+async function toConflictItem(
+  tx: SyncTx, draft: ConflictDraft & { id: string | null }, recordId: string, seq: number, actorUserId: string, createdAt: string, at: string,
+): Promise<ConflictItem> {
+  const ops = new Map((await tx.getOps(draft.candidates.map((c) => c.opId).filter((id) => id !== ''))).map((o) => [o.opId, o]));
+  const candidates: ConflictCandidate[] = draft.candidates.map((c) => ({
+    ...c, userId: ops.get(c.opId)?.userId ?? actorUserId, at: ops.get(c.opId)?.receivedAt ?? at,
+  }));
+  return {
+    id: draft.id ?? randomUUID(), recordId, path: draft.path, kind: draft.kind, candidates, provisional: draft.provisional,
+    status: 'open', resolution: null, createdAt, changeSeq: seq,
+  };
+}
