@@ -2,6 +2,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4817);
+// A fresh server database per run (the sync tests create records and conflicts); set once so workers agree.
+process.env.E2E_DATA_DIR ??= `.data/e2e-${Date.now()}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -22,7 +24,7 @@ export default defineConfig({
   webServer: {
     command: `npx tsx sync-server/src/main.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', GENBA_DATA_DIR: '.data/e2e' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', GENBA_DATA_DIR: process.env.E2E_DATA_DIR },
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -9,6 +9,8 @@ import { useRoute } from './state/routeStore.ts';
 
 const RecordListScreen = lazy(() => import('./screens/RecordListScreen.tsx').then((m) => ({ default: m.RecordListScreen })));
 const RecordEditorScreen = lazy(() => import('./screens/RecordEditorScreen.tsx').then((m) => ({ default: m.RecordEditorScreen })));
+const LoginScreen = lazy(() => import('./screens/LoginScreen.tsx').then((m) => ({ default: m.LoginScreen })));
+const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx').then((m) => ({ default: m.SyncScreen })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
 
 function CurrentScreen() {
@@ -22,6 +24,10 @@ function CurrentScreen() {
       return <RecordEditorScreen key={route.recordId} recordId={route.recordId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'login':
+      return <LoginScreen />;
+    case 'sync':
+      return <SyncScreen />;
   }
 }
 

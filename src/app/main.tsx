@@ -1,4 +1,4 @@
-// Entry point: reads the saved language, starts the service worker, asks for persistent storage, renders the app.
+// Entry point: reads the saved language, starts the service worker and the sync client, asks for persistent storage, renders the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { requestPersistence, setSetting } from '../data/index.ts';
@@ -8,6 +8,7 @@ import { appDb } from './db.ts';
 import { initI18n } from './i18n/index.ts';
 import { applyLanguage, loadSavedLanguage } from './language.ts';
 import { signalOfflineReady, signalUpdateAvailable } from './state/appStore.ts';
+import { syncClient } from './sync.ts';
 import './styles.css';
 
 const language = await loadSavedLanguage();
@@ -22,6 +23,9 @@ startServiceWorker({
 void requestPersistence()
   .then((granted) => setSetting(appDb(), 'persistenceGranted', granted))
   .catch((error: unknown) => console.warn('[genba] persistence request not recorded', error));
+
+// Syncs now, on reconnect, when the app comes to the foreground and every minute; without a login it only waits.
+syncClient().start();
 
 const root = document.getElementById('root');
 if (root) {

@@ -18,9 +18,11 @@ export interface AttachmentRow {
   height?: number;
   createdAt: string;
   uploaded: boolean;
+  /** The tus upload URL once the server created the upload, so an interrupted upload resumes from its offset. */
+  uploadUrl?: string;
 }
 
-export type NewAttachment = Omit<AttachmentRow, 'hash' | 'createdAt' | 'uploaded' | 'size'> & { size?: number };
+export type NewAttachment = Omit<AttachmentRow, 'hash' | 'createdAt' | 'uploaded' | 'size' | 'uploadUrl'> & { size?: number };
 
 const KINDS: readonly AttachmentKind[] = ['photo', 'photo-original', 'signature'];
 
@@ -68,4 +70,9 @@ export function pendingUploads(db: GenbaDb): Promise<AttachmentRow[]> {
 /** Called once the server confirmed it holds the blob; the blob stays on the device (records still show it). */
 export async function markUploaded(db: GenbaDb, hash: string): Promise<void> {
   await db.attachments.update(hash, { uploaded: true });
+}
+
+/** Remembers where an upload lives on the server (tus), so it resumes after an interruption. */
+export async function rememberUploadUrl(db: GenbaDb, hash: string, uploadUrl: string): Promise<void> {
+  await db.attachments.update(hash, { uploadUrl });
 }

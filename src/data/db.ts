@@ -2,6 +2,8 @@
 //
 // Schema history — never edit a released version; add the next one below it:
 //   v1  records, outbox, attachments, forms, refData, settings.
+//   v2  rejectedOps (ops the server refused, kept for the user); records gain sync fields (fieldVersions,
+//       serverVersion, openConflicts — defaulted by recordCodec, not indexed); settings gain the session and checkpoint.
 // To add version 2 (data is kept: IndexedDB upgrades in place, Dexie diffs the index lists):
 //   this.version(2).stores({ records: 'id, [formId+updatedAt], status, updatedAt, assignee' })   // only changed tables
 //     .upgrade((tx) => tx.table('records').toCollection().modify((row) => { row.assignee ??= null; }));
@@ -14,6 +16,7 @@ import type { AttachmentRow } from './attachments.ts';
 import type { FormRow } from './forms.ts';
 import type { RefDataRow } from './refData.ts';
 import type { SettingRow } from './settings.ts';
+import type { RejectedOp } from './sync/rejectedOps.ts';
 
 export const DEFAULT_DB_NAME = 'genba';
 
@@ -39,8 +42,21 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+export const SCHEMA_V2 = {
+  // Outbox entries the server refused (422 E_PUSH_REJECTED) with its coded reason. They leave the outbox
+  // so the rest can be pushed, but are never silently dropped: the sync screen lists them per record.
+  rejectedOps: 'opId, recordId',
+} as const;
+
 /** Tests and Node pass fake-indexeddb here; browsers use the global indexedDB. */
-export type OpenDbOptions = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+export type OpenDbOptions = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> & {
+  /**
+   * 'strict' (default) for everything the user typed. 'relaxed' only for a second connection that stores
+   * data the server can send again (pulled pages with their checkpoint): losing its last commits on power
+   * loss only means pulling them again, and Chromium skips the flush per commit.
+   */
+  durability?: 'strict' | 'relaxed';
+};
 
 export class GenbaDb extends Dexie {
   // `declare` (not fields): class fields would overwrite the tables Dexie assigns in version().stores().
@@ -50,15 +66,17 @@ export class GenbaDb extends Dexie {
   declare forms: Table<FormRow, [string, number]>;
   declare refData: Table<RefDataRow, string>;
   declare settings: Table<SettingRow, string>;
+  declare rejectedOps: Table<RejectedOp, string>;
 
-  constructor(name: string = DEFAULT_DB_NAME, options: OpenDbOptions = {}) {
+  constructor(name: string = DEFAULT_DB_NAME, { durability = 'strict', ...options }: OpenDbOptions = {}) {
     super(name, {
       ...options,
       // Autosave must survive battery death, not only a tab kill: ask Chromium to flush each commit
       // to disk ('relaxed' durability, Chromium's default since 121, may lose the last writes on power loss).
-      chromeTransactionDurability: 'strict',
+      chromeTransactionDurability: durability,
     });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

@@ -8,6 +8,7 @@ import { DataError } from './errors.ts';
 import { getDeviceId, getSetting } from './settings.ts';
 import { createClock, format, nodeIdFrom, parse, receive, send, type Hlc, type HlcError } from '../protocol/hlc.ts';
 import { formatOpId } from '../protocol/ids.ts';
+import { observeServerHlc } from '../protocol/replica.ts';
 
 export interface Stamp {
   opId: string;
@@ -57,4 +58,20 @@ export async function observeRemoteClock(db: GenbaDb, remote: string, now: numbe
     await db.settings.put({ key: 'hlc', value: format(merged.value) });
     return { ok: true as const };
   });
+}
+
+/**
+ * Moves the device clock past the sync server's timestamp (push and pull answers). Unlike a peer's clock,
+ * the server's is trusted however far the device's wall clock lags: a tablet days behind must still
+ * stamp its next edit after everything it has seen. An unreadable timestamp leaves the clock as it was.
+ */
+export async function followServerClock(db: GenbaDb, serverHlc: string, now: number): Promise<void> {
+  await db.transaction('rw', db.settings, () => followServerClockInTx(db, serverHlc, now));
+}
+
+/** followServerClock inside the caller's rw transaction (settings in scope), e.g. with a pulled page. */
+export async function followServerClockInTx(db: GenbaDb, serverHlc: string, now: number): Promise<void> {
+  const clock = await loadClock(db, await getDeviceId(db));
+  const next = observeServerHlc(clock, serverHlc, now);
+  if (next !== clock) await db.settings.put({ key: 'hlc', value: format(next) });
 }

@@ -31,6 +31,10 @@ const storedRecordSchema = z.looseObject({
   previousVersions: z
     .array(z.looseObject({ formVersion: z.number().int().nonnegative(), answers: answersSchema, migratedAt: z.string() }))
     .optional(),
+  // Sync fields (schema v2); absent on rows written before sync existed.
+  fieldVersions: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  serverVersion: z.number().int().nonnegative().optional(),
+  openConflicts: z.array(z.string()).optional(),
 });
 
 export type DecodeResult =

@@ -7,6 +7,7 @@ import { decodeRecord, encodeRecord } from './recordCodec.ts';
 import { appendToOutbox, type MetaPath } from './outbox.ts';
 import { nextStamps } from './deviceClock.ts';
 import { parseAnswerPath, setAnswerAt } from './answerPaths.ts';
+import { baseVersionFor } from '../protocol/replica.ts';
 import { migrateInPlace, type MigrateAnswersFn } from './recordMigration.ts';
 
 export type { MigrateAnswersFn, MigrationOutcome } from './recordMigration.ts';
@@ -34,6 +35,12 @@ export interface RecordRow {
   updatedAt: string;
   /** Answers as they were before each form-version migration: nothing is lost by migrating. */
   previousVersions?: { formVersion: number; answers: Answers; migratedAt: string }[];
+  /** Answer path → the server's version of that field as last pulled; a local op carries it as baseVersion. */
+  fieldVersions?: Record<string, number>;
+  /** The server's changeSeq of this record as last pulled (base of record-level ops: status, delete). 0: never pulled. */
+  serverVersion?: number;
+  /** Answer paths with an open conflict on the server (shown as a badge until a supervisor resolves it). */
+  openConflicts?: string[];
 }
 
 export interface AnswerChange {
@@ -55,6 +62,11 @@ function checkErrorCount(errorCount: unknown): asserts errorCount is number {
   if (!Number.isInteger(errorCount) || (errorCount as number) < 0) {
     throw new DataError('E_ARGUMENT', `errorCount must be a non-negative integer, got ${String(errorCount)}`);
   }
+}
+
+/** The baseVersion a new op on `path` carries: what the device last pulled of it (the protocol's rule, src/protocol/replica.ts). */
+export function baseVersionOf(row: RecordRow, path: string): number {
+  return baseVersionFor({ fieldVersions: row.fieldVersions ?? {}, changeSeq: row.serverVersion ?? 0 }, path);
 }
 
 export class RecordRepository {
@@ -83,11 +95,12 @@ export class RecordRepository {
   }
 
   private async queueMeta(row: RecordRow, path: MetaPath, value: unknown, at: Date): Promise<void> {
+    const baseVersion = baseVersionOf(row, path);
     const { stamps } = await nextStamps(this.db, 1, at.getTime());
     const stamp = stamps[0] as (typeof stamps)[0];
     await appendToOutbox(this.db, {
       opId: stamp.opId, recordId: row.id, formId: row.formId, formVersion: row.formVersion,
-      path, value, hlc: stamp.hlc, baseVersion: 0, createdAt: at.toISOString(),
+      path, value, hlc: stamp.hlc, baseVersion, createdAt: at.toISOString(),
     });
   }
 
@@ -193,7 +206,7 @@ export class RecordRepository {
         const stamp = stamps[i] as (typeof stamps)[0];
         await appendToOutbox(this.db, {
           opId: stamp.opId, recordId: id, formId: row.formId, formVersion: row.formVersion, path: change.path,
-          value: change.value, hlc: stamp.hlc, baseVersion: 0, createdAt: iso,
+          value: change.value, hlc: stamp.hlc, baseVersion: baseVersionOf(row, change.path), createdAt: iso,
         });
       }
       return next;

@@ -1,4 +1,4 @@
-// Typed device settings (language, device id, op counter, clock state) stored as key/value rows, validated on read and write.
+// Typed device settings (language, device id, op counter, clock state, session, sync checkpoint) stored as key/value rows, validated on read and write.
 import { z } from 'zod';
 import { v4 as uuidv4 } from 'uuid';
 import type { GenbaDb } from './db.ts';
@@ -19,6 +19,18 @@ const settingSchemas = {
   hlc: z.string(),
   /** Whether the browser granted persistent storage last time we asked. */
   persistenceGranted: z.boolean(),
+  /** The signed-in user and their bearer token (30 days, so the tablet keeps working offline). Logout removes it; the outbox stays. */
+  session: z.object({
+    token: z.string().min(1),
+    expiresAt: z.string(),
+    user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string() }),
+  }),
+  /** Name the user gave this tablet at login (shown to the admin next to the device id). */
+  deviceLabel: z.string(),
+  /** Last server changeSeq fully stored on the device (pull resumes after it); written in the page's transaction. */
+  syncCheckpoint: z.number().int().nonnegative(),
+  /** ISO time of the last sync that completed without error. */
+  lastSyncAt: z.string(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -47,4 +59,9 @@ export async function getDeviceId(db: GenbaDb): Promise<string> {
     await db.settings.put({ key: 'deviceId', value: id });
     return id;
   });
+}
+
+/** Removes a setting (logout removes the session; nothing else is touched). */
+export async function removeSetting(db: GenbaDb, key: SettingKey): Promise<void> {
+  await db.settings.delete(key);
 }

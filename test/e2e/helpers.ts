@@ -39,3 +39,30 @@ export async function createRecord(page: Page): Promise<string> {
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'idle');
 }
+
+export const DEMO_PASSWORD = 'genba-demo';
+
+/** Logs in through the login screen (the app opens without a login; sync needs one) and waits for the first sync. */
+export async function loginAs(page: Page, username: string, deviceLabel = `${username} tablet`): Promise<void> {
+  await page.getByTestId('sync-status').click();
+  await expect(page.getByTestId('sync-screen')).toBeVisible();
+  await page.getByTestId('sync-login').click();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-device-label').fill(deviceLabel);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('sync-screen')).toBeVisible();
+  await expect(page.getByTestId('sync-last-success')).not.toHaveAttribute('data-at', '');
+}
+
+/** Opens the sync screen, presses "sync now" and waits until a sync newer than the last one finished without error. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').click();
+  await expect(page.getByTestId('sync-screen')).toBeVisible();
+  const lastSuccess = page.getByTestId('sync-last-success');
+  const before = (await lastSuccess.getAttribute('data-at')) ?? '';
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  await page.getByTestId('sync-now').click();
+  await expect.poll(async () => (await lastSuccess.getAttribute('data-at')) ?? '').not.toBe(before);
+  await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'idle');
+}

@@ -1,4 +1,4 @@
-// The always-visible header: app name (home), online/offline indicator, unsent-changes count, language switch and settings.
+// The always-visible header: app name (home), online/offline indicator, unsent-changes count, sync state, language switch and settings.
 import { useTranslation } from 'react-i18next';
 import { pendingCount } from '../../data/index.ts';
 import { appDb } from '../db.ts';
@@ -6,6 +6,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { changeLanguage } from '../language.ts';
 import { useLanguage, useOnline } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
+import { SyncIndicator } from './SyncIndicator.tsx';
 
 export function Header() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function Header() {
         <span className={`pending-count ${pending > 0 ? 'has-pending' : ''}`} data-testid="pending-count" data-count={pending}>
           {t('header.pending', { count: pending })}
         </span>
+        <SyncIndicator />
         <button
           type="button"
           className="btn btn-ghost header-lang"

@@ -7,6 +7,7 @@ import type { FieldPath, FormDefinition } from '../../engine/types.ts';
 import { recordRepository } from '../db.ts';
 import { EditorContext, type EditorActions } from '../editor/EditorContext.tsx';
 import { EditorNoticeBanner } from '../editor/EditorNoticeBanner.tsx';
+import { RecordSyncNotice } from '../editor/RecordSyncNotice.tsx';
 import { FinalizeButton, FinalizeMessage } from '../editor/FinalizeBar.tsx';
 import { computedChanges } from '../editor/initialValues.ts';
 import { loadRecord, type LoadedRecord } from '../editor/loadRecord.ts';
@@ -146,6 +147,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
           <FinalizeMessage />
         </div>
         <EditorNoticeBanner notice={loaded.notice} onReopen={loaded.notice?.kind === 'ready' ? () => void reopen() : undefined} />
+        <RecordSyncNotice recordId={recordId} />
         {session && (
           <div className="editor-body">
             <SectionNav sections={loaded.form.sections} />

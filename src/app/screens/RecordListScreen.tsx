@@ -1,9 +1,11 @@
-// The records of one survey, newest first: status badges, a new-record button, open, and delete-draft with confirmation.
+// The records of one survey, newest first: status and sync badges, a new-record button, open, and delete-draft with confirmation.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { latestForm, type RecordRow } from '../../data/index.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { SyncBadges } from '../components/SyncBadges.tsx';
+import { recordSyncStates } from '../../data/sync/index.ts';
 import { appDb, recordRepository } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { localize } from '../localize.ts';
@@ -18,7 +20,11 @@ export function RecordListScreen({ formId }: { formId: string }) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const form = useLiveQuery(() => latestForm(appDb(), formId).then((f) => f ?? null), [formId]);
-  const records = useLiveQuery(() => recordRepository().listByForm(formId), [formId]);
+  const listed = useLiveQuery(async () => {
+    const rows = await recordRepository().listByForm(formId);
+    return { rows, sync: await recordSyncStates(appDb(), rows) };
+  }, [formId]);
+  const records = listed?.rows;
   const [toDelete, setToDelete] = useState<RecordRow | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -61,6 +67,7 @@ export function RecordListScreen({ formId }: { formId: string }) {
               <span className="card-title">{record.title || t('records.untitled')}</span>
               <span className="card-meta">
                 <StatusBadge status={record.status} errorCount={record.errorCount} />
+                <SyncBadges info={listed?.sync.get(record.id)} />
                 <span>{t('records.updated', { date: dateFormat.format(new Date(record.updatedAt)) })}</span>
               </span>
             </button>

@@ -1,4 +1,4 @@
-// Settings: language, storage use and persistence, device id, app version.
+// Settings: account (user, role, login/logout), language, storage use and persistence, device id, app version.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../../package.json';
@@ -9,6 +9,7 @@ import { changeLanguage } from '../language.ts';
 import { LANGUAGES } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
+import { AccountRow } from '../components/AccountRow.tsx';
 
 const LANGUAGE_NAMES = { ja: '日本語', en: 'English' } as const;
 
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         <h1 className="screen-title">{t('settings.title')}</h1>
       </div>
       <dl className="settings">
+        <AccountRow />
         <div className="settings-row">
           <dt id="language-label">{t('settings.language')}</dt>
           <dd>

@@ -1,0 +1,74 @@
+// Login: user name, password and a name for this tablet; the token is kept for 30 days so work continues offline.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getSetting } from '../../data/index.ts';
+import { login, syncErrorText, isSyncError, type SyncErrorCode } from '../../data/sync/index.ts';
+import { appDb } from '../db.ts';
+import { useLanguage } from '../state/appStore.ts';
+import { navigate } from '../state/routeStore.ts';
+import { syncClient, syncTransport } from '../sync.ts';
+
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [deviceLabel, setDeviceLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: SyncErrorCode; detail: string } | null>(null);
+
+  useEffect(() => {
+    void getSetting(appDb(), 'deviceLabel').then((label) => label && setDeviceLabel(label));
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await login(appDb(), syncTransport(), { username, password, deviceLabel });
+      setPassword('');
+      void syncClient().syncNow();
+      await navigate({ name: 'sync' });
+    } catch (caught) {
+      setError(isSyncError(caught) ? { code: caught.code, detail: caught.detail } : { code: 'E_BAD_RESPONSE', detail: String(caught) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="screen" data-testid="login-screen">
+      <div className="screen-head">
+        <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'home' })}>
+          ← {t('app.back')}
+        </button>
+        <h1 className="screen-title">{t('login.title')}</h1>
+      </div>
+      <form className="login-form" onSubmit={(event) => void submit(event)}>
+        <label className="field-label">
+          {t('login.username')}
+          <input className="input" name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required data-testid="login-username" />
+        </label>
+        <label className="field-label">
+          {t('login.password')}
+          <input className="input" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required data-testid="login-password" />
+        </label>
+        <label className="field-label">
+          {t('login.deviceLabel')}
+          <input className="input" name="deviceLabel" placeholder={t('login.deviceLabelHint')} value={deviceLabel} onChange={(e) => setDeviceLabel(e.target.value)} data-testid="login-device-label" />
+        </label>
+        {error && (
+          <p className="notice notice-error" role="alert" data-testid="login-error" data-code={error.code}>
+            {syncErrorText(error.code, language)}
+          </p>
+        )}
+        <p className="hint">{t('login.offlineNote')}</p>
+        <button type="submit" className="btn btn-primary btn-large" disabled={busy} data-testid="login-submit">
+          {busy ? t('login.busy') : t('login.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// The sync screen: who is logged in, phase and progress, last success, errors in plain words, refused changes, and "sync now".
+import { useTranslation } from 'react-i18next';
+import { pendingCount } from '../../data/index.ts';
+import { dismissRejected, listRejected, syncErrorText } from '../../data/sync/index.ts';
+import { appDb } from '../db.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLanguage } from '../state/appStore.ts';
+import { navigate } from '../state/routeStore.ts';
+import { syncClient, useSession, useSyncStatus } from '../sync.ts';
+
+const BUSY_PHASES = new Set(['uploading', 'pushing', 'pulling']);
+
+function shortValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+export function SyncScreen() {
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const status = useSyncStatus();
+  const session = useSession();
+  const pending = useLiveQuery(() => pendingCount(appDb()), []) ?? 0;
+  const rejected = useLiveQuery(() => listRejected(appDb()), []) ?? [];
+  const busy = BUSY_PHASES.has(status.phase);
+  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
+  const { progress } = status;
+
+  return (
+    <section className="screen" data-testid="sync-screen">
+      <div className="screen-head">
+        <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'home' })}>
+          ← {t('app.back')}
+        </button>
+        <h1 className="screen-title">{t('sync.title')}</h1>
+        {session ? (
+          <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void syncClient().syncNow()} data-testid="sync-now">
+            {busy ? t('sync.running') : t('sync.now')}
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary btn-large" onClick={() => void navigate({ name: 'login' })} data-testid="sync-login">
+            {t('sync.login')}
+          </button>
+        )}
+      </div>
+
+      <dl className="settings">
+        <div className="settings-row">
+          <dt>{t('settings.account')}</dt>
+          <dd data-testid="sync-user">
+            {session ? t('sync.loggedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`, { defaultValue: session.user.role }) }) : t('settings.notLoggedIn')}
+          </dd>
+        </div>
+        <div className="settings-row">
+          <dt>{t('sync.title')}</dt>
+          <dd data-testid="sync-phase" data-phase={status.phase}>
+            {t(`sync.phase.${status.phase}`)}
+            {busy && (
+              <span className="sync-progress" data-testid="sync-progress">
+                {' '}
+                {status.phase === 'uploading' && t('sync.progressUpload', { done: progress.uploaded, total: progress.toUpload })}
+                {status.phase === 'pushing' && t('sync.progressPush', { done: progress.pushed, total: progress.toPush })}
+                {status.phase === 'pulling' && t('sync.progressPull', { count: progress.pulled })}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div className="settings-row">
+          <dt>{t('sync.pending', { count: pending })}</dt>
+          <dd data-testid="sync-last-success" data-at={status.lastSuccessAt ?? ''}>
+            {status.lastSuccessAt ? t('sync.lastSuccess', { date: dateFormat.format(new Date(status.lastSuccessAt)) }) : t('sync.neverSynced')}
+            {status.nextAttemptAt && (
+              <>
+                <br />
+                <span className="hint">{t('sync.nextAttempt', { date: dateFormat.format(new Date(status.nextAttemptAt)) })}</span>
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      {status.lastError && !busy && (
+        <div className="notice notice-error" role="alert" data-testid="sync-error" data-code={status.lastError.code}>
+          <strong>{t('sync.errorTitle')}</strong>
+          <p>{syncErrorText(status.lastError.code, language)}</p>
+          {status.lastError.detail && <p className="hint mono">{t('sync.detail', { detail: status.lastError.detail })}</p>}
+          {status.phase === 'unauthenticated' && (
+            <button type="button" className="btn btn-primary" onClick={() => void navigate({ name: 'login' })}>
+              {t('sync.login')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {rejected.length > 0 && (
+        <section className="rejected-ops" data-testid="rejected-ops">
+          <h2>{t('sync.rejectedTitle', { count: rejected.length })}</h2>
+          <p className="hint">{t('sync.rejectedHelp')}</p>
+          <ul className="card-list">
+            {rejected.map((op) => (
+              <li key={op.opId} className="card" data-testid="rejected-op" data-op-id={op.opId}>
+                <span className="card-title">{t('sync.rejectedItem', { path: op.path, value: shortValue(op.value) })}</span>
+                <span className="card-meta">{t('sync.rejectedReason', { code: op.rejection.code, message: op.rejection.message })}</span>
+                <span className="card-actions">
+                  <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'editor', recordId: op.recordId })}>
+                    {t('sync.openRecord')}
+                  </button>
+                  <button type="button" className="btn btn-ghost" onClick={() => void dismissRejected(appDb(), op.opId)}>
+                    {t('sync.dismiss')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
