@@ -19,6 +19,7 @@ import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-s
 import { format as formatHlc, nodeIdFrom } from '../src/protocol/hlc.ts';
 import { PROTOCOL_VERSION } from '../src/protocol/version.ts';
 import { makeBenchRecords } from './sync/bench-records.ts';
+import { post } from './http.ts';
 
 const TARGET_S = 5;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,15 +28,6 @@ const recordsArg = process.argv.find((a) => a.startsWith('--records='));
 const RECORDS = recordsArg ? Number(recordsArg.slice('--records='.length)) : 10_000;
 const USER = 'bench-tablet';
 const PASSWORD = 'bench-password';
-
-async function post(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
 
 /** Another device creates the records through the real push path (batches of 500 '@create' ops). */
 async function seedThroughPush(base: string, formId: string, formVersion: number): Promise<void> {

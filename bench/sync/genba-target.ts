@@ -9,6 +9,7 @@ import type { SyncStore } from '../../sync-server/src/storage/sync-store.ts';
 import { format as formatHlc, nodeIdFrom } from '../../src/protocol/hlc.ts';
 import { PROTOCOL_VERSION } from '../../src/protocol/version.ts';
 import type { BenchRecord } from './bench-records.ts';
+import { post } from '../http.ts';
 
 export const PUSH_BATCH = 500;
 export const PULL_PAGE = 1000;
@@ -22,15 +23,6 @@ export interface SyncFigures {
 
 const USER = 'bench-surveyor';
 const PASSWORD = 'bench-password';
-
-async function post(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
 
 async function login(base: string, deviceId: string): Promise<string> {
   const res = await post(base, '/api/auth/login', { username: USER, password: PASSWORD, deviceId, deviceLabel: 'bench' });
