@@ -5,8 +5,36 @@ import { parseAnswerPath } from '../../../src/protocol/answer-paths.ts';
 /** What a path points at: a field's value, or one entry of a repeat (`rep[2]`). */
 export type PathTarget = { kind: 'field'; field: FieldDefinition } | { kind: 'repeat-entry'; field: FieldDefinition };
 
-function topLevelFields(form: FormDefinition): FieldDefinition[] {
-  return form.sections.flatMap((s) => s.fields);
+type FieldIndex = ReadonlyMap<string, FieldDefinition>;
+
+// Parsed forms are never mutated after loading, so an index built once per form (and per group/repeat) stays valid;
+// a push checks every answer of every op, and rebuilding the field list each time dominated the check.
+const topLevelIndex = new WeakMap<FormDefinition, FieldIndex>();
+const childIndex = new WeakMap<FieldDefinition, FieldIndex>();
+
+/** The first field with each id wins, as a linear search in definition order would. */
+function indexOf(fields: readonly FieldDefinition[]): FieldIndex {
+  const byId = new Map<string, FieldDefinition>();
+  for (const field of fields) if (!byId.has(field.id)) byId.set(field.id, field);
+  return byId;
+}
+
+function topLevelFields(form: FormDefinition): FieldIndex {
+  let index = topLevelIndex.get(form);
+  if (!index) {
+    index = indexOf(form.sections.flatMap((s) => s.fields));
+    topLevelIndex.set(form, index);
+  }
+  return index;
+}
+
+function childFields(container: FieldDefinition): FieldIndex {
+  let index = childIndex.get(container);
+  if (!index) {
+    index = indexOf(container.fields ?? []);
+    childIndex.set(container, index);
+  }
+  return index;
 }
 
 /** Groups nest as objects (witness.witness_name), repeats as arrays of objects; null for an unknown path. */
@@ -27,9 +55,9 @@ export function findPathTarget(form: FormDefinition, path: string): PathTarget |
       // A name after a field: only inside a group, or inside a repeat entry.
       const container = target.field;
       if (target.kind === 'field' && container.type !== 'group') return null;
-      fields = container.fields ?? [];
+      fields = childFields(container);
     }
-    const field = fields.find((f) => f.id === segment);
+    const field = fields.get(segment);
     if (!field) return null;
     target = { kind: 'field', field };
   }

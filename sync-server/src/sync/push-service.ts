@@ -49,11 +49,22 @@ export async function applyPush(deps: SyncDeps, actor: Actor, request: PushReque
     const issue = parsed.error.issues[0];
     return { ok: false, status: 400, error: { code: 'E_BAD_REQUEST', message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid push'}` } };
   }
-  if (parsed.data.deviceId !== actor.deviceId) {
+  return applyParsedPush(deps, actor, parsed.data);
+}
+
+/**
+ * For a boundary that has ALREADY parsed the request with PushRequestSchema and checked its protocol version (the
+ * HTTP route): skips the second schema pass over every op value. Anything else must call applyPush.
+ */
+export async function applyParsedPush(deps: SyncDeps, actor: Actor, request: PushRequest): Promise<PushOutcome> {
+  if (request.protocolVersion !== PROTOCOL_VERSION) {
+    return { ok: false, status: 400, error: { code: 'E_PROTOCOL_VERSION', message: `protocol version ${String(request.protocolVersion)} is not ${PROTOCOL_VERSION}` } };
+  }
+  if (request.deviceId !== actor.deviceId) {
     return { ok: false, status: 403, error: { code: 'E_DEVICE_MISMATCH', message: 'the push names a different device than the one this login is for' } };
   }
   const now = (deps.now ?? (() => new Date()))();
-  return deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, parsed.data.ops, now));
+  return deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, request.ops, now));
 }
 
 async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: Op[], now: Date): Promise<PushOutcome> {
@@ -77,6 +88,9 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
   const recordIds = [...new Set(fresh.map((o) => o.recordId))];
   const existing = new Map((await tx.getRecords(recordIds)).map((r) => [r.id, r]));
   const creates = new Set(fresh.filter((o) => o.path === '@create').map((o) => o.recordId));
+  // The form of a new record is the one its first op in the batch names.
+  const firstFormOf = new Map<string, string>();
+  for (const op of fresh) if (!firstFormOf.has(op.recordId)) firstFormOf.set(op.recordId, op.formId);
   for (const op of fresh) {
     const record = existing.get(op.recordId);
     if (record && !recordInScope(actor.scope, record)) rejected.push({ opId: op.opId, code: 'E_SCOPE', message: `record ${op.recordId} is outside your scope` });
@@ -90,7 +104,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
   const openConflicts = recordIds.length > 0 ? await tx.listConflicts({ recordIds, status: 'open' }) : [];
   for (const id of recordIds) {
     const previous = existing.get(id) ?? null;
-    const formId = previous?.formId ?? fresh.find((o) => o.recordId === id)!.formId;
+    const formId = previous?.formId ?? firstFormOf.get(id)!;
     working.set(id, {
       previous, state: previous ? toMergeRecord(previous) : null, touched: false, dirty: false, form: deps.forms.get(formId)!,
       merged: new Map(), conflicts: new Map(),
@@ -176,8 +190,11 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     const seq = seqOf.get(recordId);
     if (seq !== undefined && op.outcome !== 'noop') op.changeSeq = seq;
   }
+  // A repeated op id answers for its first occurrence, as the duplicate handling above does.
+  const recordOfOp = new Map<string, string>();
+  for (const op of ops) if (!recordOfOp.has(op.opId)) recordOfOp.set(op.opId, op.recordId);
   for (const result of results) {
-    const recordId = ops.find((o) => o.opId === result.opId)?.recordId;
+    const recordId = recordOfOp.get(result.opId);
     const seq = recordId ? seqOf.get(recordId) : undefined;
     if (seq !== undefined && result.outcome !== 'noop' && result.outcome !== 'duplicate') result.version = seq;
   }

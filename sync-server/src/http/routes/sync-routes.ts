@@ -1,7 +1,7 @@
 // Sync routes: push a batch of ops (all-or-nothing), pull changes since a checkpoint.
 import type { FastifyInstance } from 'fastify';
 import { PullRequestSchema, PushRequestSchema } from '../../../../src/protocol/index.ts';
-import { applyPush } from '../../sync/push-service.ts';
+import { applyParsedPush } from '../../sync/push-service.ts';
 import { buildPull } from '../../sync/pull-service.ts';
 import { HttpError } from '../errors.ts';
 import { actorOf, requireSession } from '../guard.ts';
@@ -13,7 +13,8 @@ export function registerSyncRoutes(app: FastifyInstance, services: ApiServices):
     const session = await requireSession(services, req);
     const body = parseBody(PushRequestSchema, req.body, { versioned: true });
     if (body.deviceId !== session.device.id) throw new HttpError('E_DEVICE_MISMATCH');
-    const outcome = await applyPush(syncDeps(services), actorOf(services, session), body);
+    // parseBody ran the protocol schema and version check: the service need not parse the ops a second time.
+    const outcome = await applyParsedPush(syncDeps(services), actorOf(services, session), body);
     if (outcome.ok) return outcome.response;
     return reply.code(outcome.status).send({ error: outcome.error });
   });

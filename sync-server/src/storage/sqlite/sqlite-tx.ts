@@ -11,6 +11,14 @@ import { BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, TOKENS, USERS, insertSql, upse
 
 const named = (_i: number, c: string): string => `@${c}`;
 
+/** Ops per multi-row INSERT: one statement call binds OPS_PER_INSERT × 14 values (well under SQLite's 32,766 limit). */
+export const OPS_PER_INSERT = 50;
+
+const insertOpsSql = (rows: number): string => {
+  const row = `(${OPS.columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ops (${OPS.columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+};
+
 /**
  * The first `limit` of (owned ∪ assigned) by change_seq is inside (first `limit` owned) ∪ (first `limit` assigned),
  * so each side walks its own (user, change_seq) index in order and stops early; an OR would read every remaining
@@ -30,6 +38,7 @@ export function prepareSqliteStatements(db: Database.Database) {
   return {
     getOps: p('SELECT * FROM ops WHERE op_id IN (SELECT value FROM json_each(?))'),
     insertOp: p(insertSql(OPS, named)),
+    insertOpsChunk: p(insertOpsSql(OPS_PER_INSERT)),
     getRecords: p('SELECT * FROM records WHERE id IN (SELECT value FROM json_each(?))'),
     putRecord: p(upsertSql(RECORDS, named)),
     readCounter: p('SELECT value FROM change_counter WHERE id = 1'),
@@ -54,6 +63,8 @@ export function prepareSqliteStatements(db: Database.Database) {
     putBlob: p(upsertSql(BLOBS, named)),
     getMeta: p('SELECT value FROM meta WHERE key = ?'),
     setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    /** Statements whose text depends on the call (listConflicts filters), prepared on first use and kept. */
+    byText: new Map<string, Database.Statement>(),
   };
 }
 
@@ -84,7 +95,17 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
       return opIds.length ? all(s.getOps, JSON.stringify(opIds)).map(opFromRow) : [];
     },
     async insertOps(ops: StoredOp[]) {
-      for (const op of ops) s.insertOp.run(opToParams(op));
+      // Whole chunks through one multi-row statement (one bind per chunk), the remainder row by row; same rows either way.
+      const whole = ops.length - (ops.length % OPS_PER_INSERT);
+      for (let from = 0; from < whole; from += OPS_PER_INSERT) {
+        const values: unknown[] = [];
+        for (let i = from; i < from + OPS_PER_INSERT; i++) {
+          const row = opToParams(ops[i]!);
+          for (const column of OPS.columns) values.push(row[column]);
+        }
+        s.insertOpsChunk.run(values);
+      }
+      for (let i = whole; i < ops.length; i++) s.insertOp.run(opToParams(ops[i]!));
     },
     async getRecords(ids) {
       return ids.length ? all(s.getRecords, JSON.stringify(ids)).map(recordFromRow) : [];
@@ -125,7 +146,12 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
       }
       const sql = `SELECT * FROM conflicts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY change_seq, id${filter.limit !== undefined ? ' LIMIT ?' : ''}`;
       if (filter.limit !== undefined) args.push(filter.limit);
-      return all(db.prepare(sql), ...args).map(conflictFromRow);
+      let stmt = s.byText.get(sql);
+      if (!stmt) {
+        stmt = db.prepare(sql);
+        s.byText.set(sql, stmt);
+      }
+      return all(stmt, ...args).map(conflictFromRow);
     },
     async getUserByName(username) {
       const row = one(s.getUserByName, username);
