@@ -84,4 +84,9 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(JSON.stringify({ bench: 'sync', sqliteSynchronous: sqliteSync, loadAverage: loadavg().map((l) => +l.toFixed(1)), via: 'http (buildServer + applyPush/buildPull, one device, push batches of 500, pull pages of 1000)', results }));
+// pass: every size meets both ingest targets (SQLite ≥ 10× PouchDB; PostgreSQL ≥ 0.5× SQLite when PostgreSQL ran).
+const pass = Object.values(results).every((row) => {
+  const r = row as Record<string, unknown>;
+  return (r.sqliteVsPouchIngest as number) >= 10 && (r.postgresVsSqliteIngest === null || (r.postgresVsSqliteIngest as number) >= 0.5);
+});
+console.log(JSON.stringify({ name: 'sync-ingest-pull', pass, target_sqlite_vs_pouch: 10, target_postgres_vs_sqlite: 0.5, sqliteSynchronous: sqliteSync, loadAverage: loadavg().map((l) => +l.toFixed(1)), via: 'http (buildServer + applyPush/buildPull, one device, push batches of 500, pull pages of 1000)', results }));
