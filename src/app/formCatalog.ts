@@ -29,8 +29,21 @@ export interface CatalogSyncResult {
   rejected: string[];
 }
 
-/** Stores every catalog form the device does not have yet; failures (offline) leave the cached forms as they are. */
-export async function syncFormCatalog(): Promise<CatalogSyncResult> {
+let inFlight: Promise<CatalogSyncResult> | null = null;
+
+/**
+ * Stores every catalog form the device does not have yet; failures (offline) leave the cached forms as they are.
+ * Called at app start (so any screen opened directly, e.g. a survey's record list, finds its form) and by the
+ * home screen; concurrent callers share one run.
+ */
+export function syncFormCatalog(): Promise<CatalogSyncResult> {
+  inFlight ??= fetchCatalogForms().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function fetchCatalogForms(): Promise<CatalogSyncResult> {
   const db = appDb();
   const rejected: string[] = [];
   try {

@@ -9,6 +9,7 @@ import { initI18n } from './i18n/index.ts';
 import { applyLanguage, loadSavedLanguage } from './language.ts';
 import { signalOfflineReady, signalUpdateAvailable } from './state/appStore.ts';
 import { syncClient } from './sync.ts';
+import { syncFormCatalog } from './formCatalog.ts';
 import './styles.css';
 
 const language = await loadSavedLanguage();
@@ -23,6 +24,9 @@ startServiceWorker({
 void requestPersistence()
   .then((granted) => setSetting(appDb(), 'persistenceGranted', granted))
   .catch((error: unknown) => console.warn('[genba] persistence request not recorded', error));
+
+// Every survey definition on the device before any screen needs one (a deep link may skip the home screen).
+void syncFormCatalog();
 
 // Syncs now, on reconnect, when the app comes to the foreground and every minute; without a login it only waits.
 syncClient().start();

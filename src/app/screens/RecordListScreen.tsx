@@ -9,6 +9,7 @@ import { recordSyncStates } from '../../data/sync/index.ts';
 import { appDb, recordRepository } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { localize } from '../localize.ts';
+import { recordTitle } from '../editor/recordTitle.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
 
@@ -64,7 +65,7 @@ export function RecordListScreen({ formId }: { formId: string }) {
         {records?.map((record) => (
           <li key={record.id} className="card record-card" data-testid="record-item" data-record-id={record.id}>
             <button type="button" className="record-open" onClick={() => void navigate({ name: 'editor', recordId: record.id })} data-testid="record-open">
-              <span className="card-title">{record.title || t('records.untitled')}</span>
+              <span className="card-title">{record.title || (form ? recordTitle(form, record.answers) : '') || t('records.untitled')}</span>
               <span className="card-meta">
                 <StatusBadge status={record.status} errorCount={record.errorCount} />
                 <SyncBadges info={listed?.sync.get(record.id)} />

@@ -1,0 +1,11 @@
+// A survey opened straight from a link (no visit to the home screen first) finds its form definition and can start a record.
+import { expect, test } from '@playwright/test';
+import { SAMPLE_FORM } from './helpers.ts';
+
+test('a first visit straight to a survey page loads its form and allows a new record', async ({ page }) => {
+  await page.goto(`/survey/${SAMPLE_FORM}`);
+  await expect(page.getByTestId('record-list-screen')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '現地確認（設備点検）' })).toBeVisible();
+  await expect(page.getByText('この調査票の定義が端末にありません。')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '新しい記録' })).toBeEnabled();
+});
