@@ -39,7 +39,12 @@ export function scopeFor(user: Pick<UserRow, 'id' | 'role'>, allFormIds: readonl
 }
 
 /** Whether one record is inside a scope (the same rule SyncTx.listChanges applies). */
+export function formInScope(scope: Scope, formId: string): boolean {
+  return scope.formIds.includes(formId);
+}
+
+/** The one scope rule for records: the form is in scope, and (for field roles) the user owns it or is assigned to it. */
 export function recordInScope(record: { formId: string; ownerId: string; assigneeId: string | null }, scope: Scope): boolean {
-  if (!scope.formIds.includes(record.formId)) return false;
+  if (!formInScope(scope, record.formId)) return false;
   return scope.userId === null || record.ownerId === scope.userId || record.assigneeId === scope.userId;
 }

@@ -4,7 +4,7 @@ import { ResolveConflictRequestSchema, type ResolveConflictRequest } from '../..
 import { format, send } from '../../../src/protocol/hlc.ts';
 import { checkOp } from '../forms/validate-op.ts';
 import type { ConflictItem } from '../storage/sync-store.ts';
-import { recordInScope } from './scope-check.ts';
+import { recordInScope } from '../auth/scope.ts';
 import { loadServerClock, saveServerClock, SERVER_NODE } from './server-clock.ts';
 import type { Actor, SyncDeps } from './types.ts';
 
@@ -21,7 +21,7 @@ export async function listConflicts(deps: SyncDeps, actor: Actor, filter: { stat
       status: filter.status, limit: LIST_LIMIT, ...(filter.recordId ? { recordIds: [filter.recordId] } : {}),
     });
     const records = new Map((await tx.getRecords([...new Set(items.map((i) => i.recordId))])).map((r) => [r.id, r]));
-    return items.filter((i) => { const r = records.get(i.recordId); return r !== undefined && recordInScope(actor.scope, r); });
+    return items.filter((i) => { const r = records.get(i.recordId); return r !== undefined && recordInScope(r, actor.scope); });
   });
 }
 
@@ -35,7 +35,7 @@ export async function resolveConflict(deps: SyncDeps, actor: Actor, conflictId: 
   return deps.store.transaction(async (tx): Promise<ResolveOutcome> => {
     const conflict = await tx.getConflict(conflictId);
     const record = conflict ? (await tx.getRecords([conflict.recordId]))[0] : undefined;
-    if (!conflict || !record || !recordInScope(actor.scope, record)) return { ok: false, status: 404, error: { code: 'E_NOT_FOUND', message: `no conflict ${conflictId}` } };
+    if (!conflict || !record || !recordInScope(record, actor.scope)) return { ok: false, status: 404, error: { code: 'E_NOT_FOUND', message: `no conflict ${conflictId}` } };
     if (conflict.status !== 'open') return { ok: false, status: 409, error: { code: 'E_CONFLICT_STATE', message: 'the conflict was already resolved' } };
     const form = deps.forms.get(record.formId);
     let next = record;

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION } from '../../../src/protocol/version.ts';
 import { checkOp } from '../forms/validate-op.ts';
 import type { ConflictCandidate, ConflictItem, ServerRecord, StoredOp, SyncTx } from '../storage/sync-store.ts';
 import { toConflictDraft, toMergeRecord, toServerRecord } from './record-mapping.ts';
-import { formInScope, recordInScope } from './scope-check.ts';
+import { formInScope, recordInScope } from '../auth/scope.ts';
 import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
 
@@ -93,7 +93,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
   for (const op of fresh) if (!firstFormOf.has(op.recordId)) firstFormOf.set(op.recordId, op.formId);
   for (const op of fresh) {
     const record = existing.get(op.recordId);
-    if (record && !recordInScope(actor.scope, record)) rejected.push({ opId: op.opId, code: 'E_SCOPE', message: `record ${op.recordId} is outside your scope` });
+    if (record && !recordInScope(record, actor.scope)) rejected.push({ opId: op.opId, code: 'E_SCOPE', message: `record ${op.recordId} is outside your scope` });
     else if (record && record.formId !== op.formId) rejected.push({ opId: op.opId, code: 'E_RECORD_FORM', message: `record ${op.recordId} belongs to form ${record.formId}, not ${op.formId}` });
     else if (!record && !creates.has(op.recordId)) rejected.push({ opId: op.opId, code: 'E_RECORD_UNKNOWN', message: `record ${op.recordId} does not exist on the server (push its @create first)` });
   }
