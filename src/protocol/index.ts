@@ -16,3 +16,5 @@ export * from './json-equal.ts';
 export * from './merge-values.ts';
 export * from './merge.ts';
 export * from './replica.ts';
+export * from './review.ts';
+export * from './review-request.ts';

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerBlobRoutes } from './routes/blob-routes.ts';
 import { registerConflictRoutes } from './routes/conflict-routes.ts';
 import { registerRecordRoutes } from './routes/record-routes.ts';
+import { registerReviewRoutes } from './routes/review-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
 import type { ApiServices } from './services.ts';
 
@@ -13,6 +14,7 @@ export async function registerApi(app: FastifyInstance, services: ApiServices): 
   registerSyncRoutes(app, services);
   registerConflictRoutes(app, services);
   registerRecordRoutes(app, services);
+  registerReviewRoutes(app, services);
   registerAdminRoutes(app, services);
   await registerBlobRoutes(app, services);
 }

@@ -16,6 +16,7 @@ export const HTTP_ERRORS = {
   E_METHOD: { status: 405, message: 'Method not allowed.' },
   E_DEVICE_OWNED: { status: 409, message: 'This device is registered to another user.' },
   E_CONFLICT_STATE: { status: 409, message: 'The conflict was already resolved.' },
+  E_REVIEW_TRANSITION: { status: 409, message: 'The record\'s status does not allow this review action.' },
   E_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   E_MEDIA_TYPE: { status: 415, message: 'Send JSON (content-type: application/json).' },
   E_TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many failed logins for this user; wait and try again.' },

@@ -1,0 +1,48 @@
+// Applies a supervisor's review (return, approve, reopen) to one record in ONE store transaction: role, scope, transition table, then a new change devices pull.
+import { format, send } from '../../../src/protocol/hlc.ts';
+import { nextReviewState, REVIEWER_ROLES } from '../../../src/protocol/review.ts';
+import { ReviewRequestSchema, type ReviewNote, type ReviewRequest } from '../../../src/protocol/review-request.ts';
+import type { ServerRecord } from '../storage/sync-store.ts';
+import { recordInScope } from '../auth/scope.ts';
+import { loadServerClock, saveServerClock, SERVER_NODE } from './server-clock.ts';
+import type { Actor, SyncDeps } from './types.ts';
+
+/** Where the latest review lives in a record, next to '@ack' (answers['@review'], stamp fields['@review']). */
+export const REVIEW_PATH = '@review';
+
+export type ReviewOutcome =
+  | { ok: true; record: ServerRecord }
+  | { ok: false; status: 400 | 403 | 404 | 409; error: { code: string; message: string } };
+
+export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: string, body: ReviewRequest): Promise<ReviewOutcome> {
+  if (!REVIEWER_ROLES.includes(actor.role)) return { ok: false, status: 403, error: { code: 'E_FORBIDDEN', message: 'only a supervisor or an administrator reviews records' } };
+  // Re-checked here: callers other than the HTTP route may reach the service.
+  const parsed = ReviewRequestSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, status: 400, error: { code: 'E_BAD_REQUEST', message: parsed.error.issues[0]?.message ?? 'invalid review' } };
+  const { action, reason, comments } = parsed.data;
+  const now = (deps.now ?? (() => new Date()))();
+  const at = now.toISOString();
+  return deps.store.transaction(async (tx): Promise<ReviewOutcome> => {
+    const [record] = await tx.getRecords([recordId]);
+    if (!record || !recordInScope(record, actor.scope)) return { ok: false, status: 404, error: { code: 'E_NOT_FOUND', message: `no record ${recordId}` } };
+    if (record.deleted) return { ok: false, status: 409, error: { code: 'E_REVIEW_TRANSITION', message: 'a deleted record cannot be reviewed' } };
+    const decision = nextReviewState(record.status, action, actor.role);
+    if (!decision.ok) return { ok: false, status: decision.code === 'E_FORBIDDEN' ? 403 : 409, error: { code: decision.code, message: decision.message } };
+    const note: ReviewNote = { action, reason: reason?.trim() ? reason : null, comments: comments ?? [], by: actor.userId, at };
+    let clock = await loadServerClock(tx);
+    clock = send(clock, now.getTime());
+    const seq = await tx.nextChangeSeq();
+    const stamp = { version: seq, hlc: format(clock), deviceId: SERVER_NODE, opId: `review:${record.id}:${seq}` };
+    const next: ServerRecord = {
+      ...record,
+      status: decision.to,
+      answers: { ...record.answers, [REVIEW_PATH]: note },
+      fields: { ...record.fields, '@status': stamp, [REVIEW_PATH]: stamp },
+      changeSeq: seq,
+      updatedAt: at,
+    };
+    await tx.putRecord(next);
+    await saveServerClock(tx, clock);
+    return { ok: true, record: next };
+  });
+}
