@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { RecordRow } from './records.ts';
 import { decodeAnswers, encodeAnswers, type StoredAnswers } from './answersCodec.ts';
+import { ReviewNoteSchema } from './sync/metaAnswers.ts';
 
 export interface StoredRecord extends Omit<RecordRow, 'answers' | 'previousVersions'> {
   answers: StoredAnswers;
@@ -35,6 +36,9 @@ const storedRecordSchema = z.looseObject({
   fieldVersions: z.record(z.string(), z.number().int().nonnegative()).optional(),
   serverVersion: z.number().int().nonnegative().optional(),
   openConflicts: z.array(z.string()).optional(),
+  // Review fields (差し戻し); a damaged note is dropped rather than making the whole record unreadable.
+  review: ReviewNoteSchema.optional().catch(undefined),
+  returned: z.boolean().optional().catch(undefined),
 });
 
 export type DecodeResult =

@@ -9,6 +9,7 @@ import { nextStamps } from './deviceClock.ts';
 import { parseAnswerPath, setAnswerAt } from './answerPaths.ts';
 import { baseVersionFor } from '../protocol/replica.ts';
 import { migrateInPlace, type MigrateAnswersFn } from './recordMigration.ts';
+import type { ReviewNote } from '../protocol/review-request.ts';
 
 export type { MigrateAnswersFn, MigrationOutcome } from './recordMigration.ts';
 
@@ -41,6 +42,10 @@ export interface RecordRow {
   serverVersion?: number;
   /** Answer paths with an open conflict on the server (shown as a badge until a supervisor resolves it). */
   openConflicts?: string[];
+  /** The supervisor's latest review as last pulled (kept out of `answers` so the engine never sees it). */
+  review?: ReviewNote;
+  /** True while the server holds the record as returned for correction (差し戻し): a local draft to fix and finalize again. */
+  returned?: boolean;
 }
 
 export interface AnswerChange {

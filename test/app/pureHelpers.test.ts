@@ -85,6 +85,8 @@ describe('displayStatus', () => {
     expect(displayStatus('draft', 2)).toBe('errors');
     expect(displayStatus('ready', 0)).toBe('ready');
     expect(displayStatus('submitted', 3)).toBe('submitted');
+    expect(displayStatus('draft', 2, true)).toBe('returned');
+    expect(displayStatus('ready', 0, true)).toBe('ready');
   });
 });
 

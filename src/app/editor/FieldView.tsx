@@ -1,4 +1,4 @@
-// One field's frame: label, required marker, hint, the type's widget, its reason box, and its errors/warnings once touched.
+// One field's frame: label, required marker, hint, the type's widget, its reason box, its errors/warnings once touched, and a supervisor's comment.
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldPath } from '../../engine/types.ts';
@@ -11,6 +11,7 @@ import { useEditorActions } from './EditorContext.tsx';
 import { GroupField } from './GroupField.tsx';
 import { reasonFieldId, siblingPath } from './reasonFields.ts';
 import { RepeatField } from './RepeatField.tsx';
+import { useReviewComments } from './ReviewContext.tsx';
 
 function domId(path: FieldPath): string {
   return `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -26,6 +27,7 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   const focusSeq = useIsFocusTarget(path);
   const actions = useEditorActions();
   const frameRef = useRef<HTMLDivElement>(null);
+  const reviewComments = useReviewComments(path);
 
   useEffect(() => {
     if (focusSeq === null || !frameRef.current) return;
@@ -72,6 +74,11 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
           </span>
         )}
       </div>
+      {reviewComments.map((comment, i) => (
+        <p key={i} className="review-comment" data-testid="review-comment">
+          {t('editor.reviewComment', { comment })}
+        </p>
+      ))}
       {field.hint && (
         <p id={hintId} className="field-hint">
           {localize(field.hint, language)}

@@ -13,6 +13,8 @@ import { computedChanges } from '../editor/initialValues.ts';
 import { loadRecord, type LoadedRecord } from '../editor/loadRecord.ts';
 import { collectPaths, definitionAt, readPath } from '../editor/paths.ts';
 import { RawAnswers } from '../editor/RawAnswers.tsx';
+import { ReviewBanner } from '../editor/ReviewBanner.tsx';
+import { ReviewContext } from '../editor/ReviewContext.tsx';
 import { SaveStatus } from '../editor/SaveStatus.tsx';
 import { recordTitle } from '../editor/recordTitle.ts';
 import { scoringFunctions } from '../editor/scoringFunctions.ts';
@@ -134,30 +136,36 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
     setReloadKey((k) => k + 1);
   };
 
+  // The review matters only while the record waits for its correction; once finalized again it is history.
+  const review = loaded.record.returned && loaded.record.status === 'draft' ? loaded.record.review : undefined;
+
   return (
     <EditorContext.Provider value={actions}>
-      <section className="editor" data-testid="editor" data-record-id={recordId}>
-        <div className="editor-toolbar">
-          <button type="button" className="btn btn-ghost" onClick={back}>
-            ← {t('app.back')}
-          </button>
-          <h1 className="editor-title">{localize(loaded.form.title, language)}</h1>
-          <SaveStatus />
-          {loaded.editable && <FinalizeButton recordId={recordId} flush={() => queue.flush()} onFinalized={() => setReloadKey((k) => k + 1)} />}
-          <FinalizeMessage />
-        </div>
-        <EditorNoticeBanner notice={loaded.notice} onReopen={loaded.notice?.kind === 'ready' ? () => void reopen() : undefined} />
-        <RecordSyncNotice recordId={recordId} />
-        {session && (
-          <div className="editor-body">
-            <SectionNav sections={loaded.form.sections} />
-            <div className="editor-content">
-              <SectionView form={loaded.form} />
-              <WarningsPanel onAcknowledge={acknowledge} />
-            </div>
+      <ReviewContext.Provider value={review}>
+        <section className="editor" data-testid="editor" data-record-id={recordId}>
+          <div className="editor-toolbar">
+            <button type="button" className="btn btn-ghost" onClick={back}>
+              ← {t('app.back')}
+            </button>
+            <h1 className="editor-title">{localize(loaded.form.title, language)}</h1>
+            <SaveStatus />
+            {loaded.editable && <FinalizeButton recordId={recordId} flush={() => queue.flush()} onFinalized={() => setReloadKey((k) => k + 1)} />}
+            <FinalizeMessage />
           </div>
-        )}
-      </section>
+          <EditorNoticeBanner notice={loaded.notice} onReopen={loaded.notice?.kind === 'ready' ? () => void reopen() : undefined} />
+          {review && <ReviewBanner review={review} />}
+          <RecordSyncNotice recordId={recordId} />
+          {session && (
+            <div className="editor-body">
+              <SectionNav sections={loaded.form.sections} />
+              <div className="editor-content">
+                <SectionView form={loaded.form} />
+                <WarningsPanel onAcknowledge={acknowledge} />
+              </div>
+            </div>
+          )}
+        </section>
+      </ReviewContext.Provider>
     </EditorContext.Provider>
   );
 }

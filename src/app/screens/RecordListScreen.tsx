@@ -67,7 +67,7 @@ export function RecordListScreen({ formId }: { formId: string }) {
             <button type="button" className="record-open" onClick={() => void navigate({ name: 'editor', recordId: record.id })} data-testid="record-open">
               <span className="card-title">{record.title || (form ? recordTitle(form, record.answers) : '') || t('records.untitled')}</span>
               <span className="card-meta">
-                <StatusBadge status={record.status} errorCount={record.errorCount} />
+                <StatusBadge status={record.status} errorCount={record.errorCount} returned={record.returned === true} />
                 <SyncBadges info={listed?.sync.get(record.id)} />
                 <span>{t('records.updated', { date: dateFormat.format(new Date(record.updatedAt)) })}</span>
               </span>

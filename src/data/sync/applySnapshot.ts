@@ -3,9 +3,11 @@ import { applySnapshot, type ReplicaRecord } from '../../protocol/replica.ts';
 import type { RecordSnapshot } from '../../protocol/snapshot.ts';
 import type { Answers } from '../../engine/types.ts';
 import type { RecordRow, RecordStatus } from '../records.ts';
+import { splitMetaAnswers } from './metaAnswers.ts';
 
 /**
- * Server statuses as the device shows them: submitted/approved are read-only; returned is editable again.
+ * Server statuses as the device shows them: submitted/approved are read-only; returned is editable again
+ * (a local 'draft'; the row's `returned` flag says why).
  * 'ready' is a device-only state (finished, waiting to be submitted), so a server 'draft' keeps a local 'ready'.
  */
 export function localStatusOf(serverStatus: string, localStatus: RecordStatus | undefined): RecordStatus {
@@ -53,15 +55,25 @@ export function applySnapshotToLocal(
     status: 'draft', errorCount: 0, acknowledgedWarnings: {}, deviceId, createdAt: now, updatedAt: now,
   };
   const status = local && outbox.unsent.has('@status') ? local.status : localStatusOf(replica.status, local?.status);
-  return {
+  const { answers, review, acks } = splitMetaAnswers(replica.answers as Answers);
+  // Returned until the server says otherwise; an unsent local finalize ('ready') is on its way to resubmit it.
+  const returned = replica.status === 'returned';
+  const row: RecordRow = {
     ...base,
     formId: replica.formId,
     formVersion: replica.formVersion,
-    answers: replica.answers as Answers,
+    answers,
+    // Acknowledgements made on another device arrive in '@ack'; this device's own stay (they may still be unsent).
+    acknowledgedWarnings: { ...acks, ...base.acknowledgedWarnings },
     status,
     fieldVersions: replica.fieldVersions,
     serverVersion: replica.changeSeq,
     openConflicts: [...new Set(conflictPaths)].sort(),
     updatedAt: local && local.updatedAt > now ? local.updatedAt : now,
   };
+  delete row.review;
+  delete row.returned;
+  if (review) row.review = review;
+  if (returned) row.returned = true;
+  return row;
 }
