@@ -1,6 +1,6 @@
 // The record editor on the sample survey: inline validation, finalize refused while invalid and accepted once valid, status badges.
 import { expect, test, type Page } from '@playwright/test';
-import { createRecord, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
+import { createRecord, drawSignature, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
 
 test.use({ geolocation: { latitude: 35.6812, longitude: 139.7671, accuracy: 8 }, permissions: ['geolocation'], viewport: { width: 768, height: 1024 } });
 
@@ -82,18 +82,7 @@ test('finalize is refused while invalid (count shown, first error focused) and a
   // Wrap-up: confirmation and signature
   await page.getByTestId('section-wrapup').click();
   await page.getByTestId('field-confirmed').getByRole('radio', { name: 'はい' }).check();
-  await page.getByTestId('field-signature').getByRole('button', { name: '署名する' }).click();
-  const canvas = page.getByTestId('signature-canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('signature canvas not laid out');
-  await page.mouse.move(box.x + 40, box.y + 120);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 140, box.y + 60, { steps: 8 });
-  await page.mouse.move(box.x + 260, box.y + 150, { steps: 8 });
-  await page.mouse.up();
-  await page.getByRole('button', { name: '署名を保存' }).click();
-  await expect(page.getByTestId('signature-image')).toBeVisible();
+  await drawSignature(page);
   await page.screenshot({ path: 'test-results/screenshots/wrapup-signature.png' });
 
   await expect(page.getByTestId('error-total')).toHaveAttribute('data-count', '0');

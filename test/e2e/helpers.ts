@@ -66,3 +66,19 @@ export async function syncNow(page: Page): Promise<void> {
   await expect.poll(async () => (await lastSuccess.getAttribute('data-at')) ?? '').not.toBe(before);
   await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'idle');
 }
+
+/** Opens the signature pad of the sample form's `signature` field, draws a stroke and saves it. */
+export async function drawSignature(page: Page): Promise<void> {
+  await page.getByTestId('field-signature').getByRole('button', { name: '署名する' }).click();
+  const canvas = page.getByTestId('signature-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('signature canvas not laid out');
+  await page.mouse.move(box.x + 40, box.y + 120);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + 60, { steps: 8 });
+  await page.mouse.move(box.x + 260, box.y + 150, { steps: 8 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: '署名を保存' }).click();
+  await expect(page.getByTestId('signature-image')).toBeVisible();
+}

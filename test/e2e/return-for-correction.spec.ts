@@ -1,6 +1,6 @@
 // 差し戻し end to end: a surveyor finalizes and syncs, a supervisor returns it with a field comment, the tablet shows it, corrects, resubmits.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SAMPLE_FORM, createRecord, expectSaved, loadControlledApp, loginAs, openSampleSurvey, syncNow } from './helpers.ts';
+import { DEMO_PASSWORD, SAMPLE_FORM, createRecord, drawSignature, expectSaved, loadControlledApp, loginAs, openSampleSurvey, syncNow } from './helpers.ts';
 
 test.use({ geolocation: { latitude: 35.6812, longitude: 139.7671, accuracy: 8 }, permissions: ['geolocation'], viewport: { width: 768, height: 1024 } });
 // Real logins (scrypt), a photo upload and three sync rounds.
@@ -30,18 +30,7 @@ async function fillValidRecord(page: Page): Promise<void> {
   await expect(seismic).toContainText('確認済み');
   await page.getByTestId('section-wrapup').click();
   await page.getByTestId('field-confirmed').getByRole('radio', { name: 'はい' }).check();
-  await page.getByTestId('field-signature').getByRole('button', { name: '署名する' }).click();
-  const canvas = page.getByTestId('signature-canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('signature canvas not laid out');
-  await page.mouse.move(box.x + 40, box.y + 120);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 140, box.y + 60, { steps: 8 });
-  await page.mouse.move(box.x + 260, box.y + 150, { steps: 8 });
-  await page.mouse.up();
-  await page.getByRole('button', { name: '署名を保存' }).click();
-  await expect(page.getByTestId('signature-image')).toBeVisible();
+  await drawSignature(page);
   await expectSaved(page);
   await expect(page.getByTestId('error-total')).toHaveAttribute('data-count', '0');
 }
