@@ -14,7 +14,7 @@ declare module 'pouchdb' {
   interface PouchConstructor {
     new (name: string): PouchDatabase;
     plugin(plugin: unknown): PouchConstructor;
-    defaults(options: { adapter: string }): PouchConstructor;
+    defaults(options: { adapter?: string; prefix?: string }): PouchConstructor;
   }
   const PouchDB: PouchConstructor;
   export default PouchDB;

@@ -1,4 +1,4 @@
-// Measures the baseline: a local in-memory PouchDB replicating the same documents to/from a PouchDB server (express-pouchdb, memory) on 127.0.0.1.
+// Measures the baseline: a local in-memory PouchDB replicating the same documents to/from a PouchDB server (express-pouchdb; in memory, or on disk with LevelDB like pouchdb-server's default) on 127.0.0.1.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,8 +14,12 @@ const BATCH = 500;
 PouchDB.plugin(memoryAdapter);
 const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
 
-export async function measurePouch(records: BenchRecord[], tmpDir: string): Promise<SyncFigures> {
-  const app = expressPouchDB(MemoryPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(tmpDir, 'pouch-server.log') });
+/** Where the PouchDB SERVER keeps its databases: 'memory' (fastest, nothing durable) or 'leveldb' (files in tmpDir, pouchdb-server's default). */
+export type PouchServerStorage = 'memory' | 'leveldb';
+
+export async function measurePouch(records: BenchRecord[], tmpDir: string, storage: PouchServerStorage = 'memory'): Promise<SyncFigures> {
+  const ServerPouch = storage === 'memory' ? MemoryPouch : PouchDB.defaults({ prefix: join(tmpDir, `pouch-${Date.now()}-`) });
+  const app = expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(tmpDir, 'pouch-server.log') });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
