@@ -1,8 +1,9 @@
-// Form CLI: `list`, `check <formId>`, `evaluate <formId> <answers.json> [--lang en] [--now ISO]` over forms/<id>/form.json.
+// Form CLI: `list`, `check <formId>`, `evaluate <formId> <answers.json> [--lang en] [--now ISO]` over forms/<id>/form.json ('@ack' in answers acknowledges warnings).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { evaluate, lintForm, localized, parseForm, type FormDefinition } from '../src/engine/index.ts';
 import { functionsFor } from '../forms/registry.ts';
+import { splitMetaAnswers } from '../src/data/sync/metaAnswers.ts';
 
 const FORMS_DIR = resolve(import.meta.dirname, '..', 'forms');
 const USAGE = 'usage: form list | form check <formId> | form evaluate <formId> <answers.json> [--lang ja|en] [--now ISO-8601]';
@@ -99,13 +100,21 @@ function evaluateCommand(formId: string, answersFile: string, args: Args): void 
   const form = loadForm(formId);
   const answers = readJson(answersFile, answersFile);
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) throw new CliError('E_CLI_NOT_OBJECT', `${answersFile} must hold a JSON object of answers`);
-  const evaluation = evaluate(form, answers as Record<string, unknown>, { functions: functionsFor(formId), ...(args.now ? { now: args.now } : {}) });
+  // Stored answers carry record metadata under '@' keys; acknowledged warnings are '@ack': { code: reason } (as on the server).
+  const { answers: formAnswers, acks } = splitMetaAnswers(answers as Record<string, unknown>);
+  const evaluation = evaluate(form, formAnswers, { functions: functionsFor(formId), acknowledged: acks, ...(args.now ? { now: args.now } : {}) });
   const output = {
     formId: form.id,
     formVersion: form.version,
     valid: evaluation.valid,
     errors: evaluation.errors.map((e) => ({ path: e.path, code: e.code, message: localized(e.message, args.lang) })),
-    warnings: evaluation.warnings.map((w) => ({ code: w.code, message: localized(w.message, args.lang), paths: w.paths })),
+    warnings: evaluation.warnings.map((w) => ({
+      code: w.code,
+      message: localized(w.message, args.lang),
+      paths: w.paths,
+      acknowledged: w.acknowledgedReason !== undefined,
+      ...(w.acknowledgedReason !== undefined ? { acknowledgedReason: w.acknowledgedReason } : {}),
+    })),
     result: evaluation.result,
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -59,8 +59,11 @@ export const fieldSchema: z.ZodType<FieldDefinition> = z.strictObject({
 
 const section = z.strictObject({ id, title: localized, fields: z.array(fieldSchema).max(2000) });
 
+/** Warning codes may start with a digit: official check lists number their codes ("01" … "57" of the 要介護認定 警告コード). */
+const warningCode = z.string().regex(/^[A-Z0-9][A-Z0-9_]{0,63}$/);
+
 const warning = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/),
+  code: warningCode,
   when: expression,
   message: localized,
   paths: z.array(z.string().max(300)).max(50),
