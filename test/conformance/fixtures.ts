@@ -1,5 +1,8 @@
 // Row builders for the SyncStore conformance suite: minimal valid records, ops, conflicts and accounts with overrides.
-import type { BlobRow, ConflictItem, DeviceRow, ServerRecord, StoredOp, TokenRow, UserRow } from '../../sync-server/src/storage/sync-store.ts';
+import type {
+  ApiTokenRow, AuditEntry, BlobRow, ConflictItem, DeviceRow, RecordSummary, RevisionRow, ServerRecord, StoredOp, TokenRow, UserRow,
+  WebhookDeliveryRow, WebhookRow,
+} from '../../sync-server/src/storage/sync-store.ts';
 
 const AT = '2026-11-28T09:00:00.000Z';
 
@@ -46,6 +49,42 @@ export function aToken(tokenHash: string, userId: string, deviceId: string, over
 
 export function aBlob(hash: string, over: Partial<BlobRow> = {}): BlobRow {
   return { hash, size: 1234, mime: 'image/jpeg', location: `${hash.slice(0, 2)}/${hash}`, uploadedBy: 'u-surveyor', createdAt: AT, ...over };
+}
+
+export function aSummary(over: Partial<RecordSummary> = {}): RecordSummary {
+  return { title: '見本 太郎 宅', lat: 35.6812, lon: 139.7671, errorCount: 0, warningCount: 0, submittedAt: AT, revision: 1, ...over };
+}
+
+export function anAuditEntry(over: Partial<Omit<AuditEntry, 'seq'>> = {}): Omit<AuditEntry, 'seq'> {
+  return { at: AT, userId: 'u-supervisor', actor: 'supervisor', action: 'record_view', recordId: 'rec-1', detail: {}, ip: '127.0.0.1', ...over };
+}
+
+export function aRevision(recordId: string, revision: number, over: Partial<RevisionRow> = {}): RevisionRow {
+  return {
+    recordId, revision, formId: 'field-check', formVersion: 1, answers: { note: `版 ${revision}` }, submittedBy: 'u-surveyor', submittedAt: AT,
+    changeSeq: revision, status: 'submitted', decidedBy: null, decidedAt: null, reason: null, approvedSeq: null, ...over,
+  };
+}
+
+export function anApiToken(id: string, over: Partial<ApiTokenRow> = {}): ApiTokenRow {
+  return {
+    id, name: `連携 ${id}`, tokenHash: `hash-${id}`, scopes: ['handoff:read'], createdBy: 'u-admin', createdAt: AT, revokedAt: null,
+    lastUsedAt: null, ...over,
+  };
+}
+
+export function aWebhook(id: string, over: Partial<WebhookRow> = {}): WebhookRow {
+  return {
+    id, url: `http://127.0.0.1:9/${id}`, secret: `secret-${id}`, description: '基幹システム連携', active: true, cursor: 0, createdBy: 'u-admin',
+    createdAt: AT, ...over,
+  };
+}
+
+export function aDelivery(id: string, webhookId: string, over: Partial<WebhookDeliveryRow> = {}): WebhookDeliveryRow {
+  return {
+    id, webhookId, cursor: 1, recordId: 'rec-1', revision: 1, status: 'delivered', attempts: 1, lastStatus: 200, lastError: null,
+    createdAt: AT, updatedAt: AT, ...over,
+  };
 }
 
 /** JSON values that have broken storage layers before: Unicode, emoji, NUL, lone surrogates, big/small numbers, key order. */

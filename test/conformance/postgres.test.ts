@@ -34,6 +34,15 @@ if (unreachable !== null) {
       // Each open() is its own pool: two of them behave like two server processes sharing the database.
       open: () => openPostgresStore(PG_URL, { schema, maxConnections: 5 }),
       persistent: true,
+      rawExec: async (sql) => {
+        const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+        await client.connect();
+        try {
+          await client.query(sql);
+        } finally {
+          await client.end();
+        }
+      },
       destroy: async () => {
         const client = new pg.Client({ connectionString: PG_URL });
         await client.connect();

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scope, SyncStore, SyncTx } from '../../sync-server/src/storage/sync-store.ts';
 import { TRICKY_JSON, aBlob, aConflict, aDevice, anOp, aRecord, aToken, aUser } from './fixtures.ts';
+import { describeBackOfficeConformance } from './back-office.suite.ts';
 
 export interface StoreHarness {
   /** Opens a NEW connection (pool) to the same database: a second one models a second server process. Not yet migrated. */
@@ -10,6 +11,8 @@ export interface StoreHarness {
   persistent: boolean;
   /** Deletes the database (called after every test, after the stores are closed). */
   destroy(): Promise<void>;
+  /** Runs one SQL statement on the database through a separate plain driver connection, bypassing the adapter. */
+  rawExec(sql: string): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -439,6 +442,10 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
         await tx((t) => t.setMeta('server-hlc', '2026-11-28T09:00:01.000Z-0000-server'));
         expect(await tx((t) => t.getMeta('server-hlc'))).toBe('2026-11-28T09:00:01.000Z-0000-server');
       });
+    });
+
+    describe('back office', () => {
+      describeBackOfficeConformance({ tx: (fn) => tx(fn), rawExec: (sql) => harness.rawExec(sql) });
     });
 
     describe('durability', () => {

@@ -1,10 +1,19 @@
 // An in-memory SyncStore for fast sync tests: transactions run one at a time on a copy that replaces the state only on success.
 import type {
-  ConflictItem, DeviceRow, Scope, ServerRecord, StoredOp, SyncStore, SyncTx, TokenRow, UserRow, BlobRow,
+  ApiTokenRow, AuditEntry, ConflictItem, DeviceRow, RecordListFilter, RecordListItem, RevisionRow, Scope, ServerRecord, StoredOp, SyncStore,
+  SyncTx, TokenRow, UserRow, BlobRow, WebhookDeliveryRow, WebhookRow,
 } from '../../sync-server/src/storage/sync-store.ts';
+import { foldSearchText } from '../../sync-server/src/storage/search-text.ts';
 
 interface State {
   seq: number;
+  auditSeq: number;
+  audit: AuditEntry[];
+  /** Keyed by `${recordId}#${revision}`. */
+  revisions: Map<string, RevisionRow>;
+  apiTokens: Map<string, ApiTokenRow>;
+  webhooks: Map<string, WebhookRow>;
+  deliveries: Map<string, WebhookDeliveryRow>;
   ops: Map<string, StoredOp>;
   records: Map<string, ServerRecord>;
   conflicts: Map<string, ConflictItem>;
@@ -21,7 +30,40 @@ function emptyState(): State {
   return {
     seq: 0, ops: new Map(), records: new Map(), conflicts: new Map(), users: new Map(),
     devices: new Map(), tokens: new Map(), blobs: new Map(), meta: new Map(),
+    auditSeq: 0, audit: [], revisions: new Map(), apiTokens: new Map(), webhooks: new Map(), deliveries: new Map(),
   };
+}
+
+/** Same semantics as the SQL adapters: substring of the folded (NFKC, lower-case) title or id. */
+const containsFolded = (haystack: string, needle: string): boolean => foldSearchText(haystack).includes(foldSearchText(needle));
+
+/** (updatedAt DESC, id DESC), the review list's order. */
+const newestFirst = (a: ServerRecord, b: ServerRecord): number =>
+  a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
+
+function matchesListFilter(state: State, f: RecordListFilter, r: ServerRecord): boolean {
+  const s = r.summary;
+  const openConflicts = () => [...state.conflicts.values()].some((c) => c.recordId === r.id && c.status === 'open');
+  const checks: (() => boolean)[] = [
+    () => f.formId === undefined || r.formId === f.formId,
+    () => !f.statuses || f.statuses.includes(r.status),
+    () => f.assigneeId === undefined || r.assigneeId === f.assigneeId,
+    () => f.ownerId === undefined || r.ownerId === f.ownerId,
+    () => !f.bbox || (s?.lat != null && s.lon != null && s.lon >= f.bbox[0] && s.lat >= f.bbox[1] && s.lon <= f.bbox[2] && s.lat <= f.bbox[3]),
+    () => f.updatedFrom === undefined || r.updatedAt >= f.updatedFrom,
+    () => f.updatedTo === undefined || r.updatedAt <= f.updatedTo,
+    () => f.hasWarnings === undefined || ((s?.warningCount ?? 0) > 0) === f.hasWarnings,
+    () => f.hasErrors === undefined || ((s?.errorCount ?? 0) > 0) === f.hasErrors,
+    () => f.hasOpenConflicts === undefined || openConflicts() === f.hasOpenConflicts,
+    () => !f.text || containsFolded(s?.title ?? '', f.text) || containsFolded(r.id, f.text),
+  ];
+  return checks.every((check) => check());
+}
+
+function toListItem(state: State, record: ServerRecord): RecordListItem {
+  const { answers: _answers, fields: _fields, summary, ...head } = copy(record);
+  const openConflicts = [...state.conflicts.values()].filter((c) => c.recordId === record.id && c.status === 'open').length;
+  return { ...head, summary: summary ?? null, openConflicts };
 }
 
 function inScope(scope: Scope, record: ServerRecord): boolean {
@@ -76,6 +118,74 @@ function txOver(state: State): SyncTx {
     async putBlob(blob) { state.blobs.set(blob.hash, copy(blob)); },
     async getMeta(key) { return state.meta.has(key) ? copy(state.meta.get(key)) : null; },
     async setMeta(key, value) { state.meta.set(key, copy(value)); },
+    async listRecordSummaries(filter, scope) {
+      const matching = [...state.records.values()]
+        .filter((r) => inScope(scope, r) && matchesListFilter(state, filter, r))
+        .sort(newestFirst);
+      const after = filter.after;
+      const page = after
+        ? matching.filter((r) => r.updatedAt < after.updatedAt || (r.updatedAt === after.updatedAt && r.id < after.id))
+        : matching;
+      return { items: page.slice(0, Math.max(0, filter.limit)).map((r) => toListItem(state, r)), total: matching.length };
+    },
+    async appendAudit(entries) {
+      for (const entry of entries) state.audit.push({ ...copy(entry), seq: ++state.auditSeq });
+    },
+    async listAudit(f) {
+      return state.audit
+        .filter((e) => (f.userId === undefined || e.userId === f.userId) && (f.recordId === undefined || e.recordId === f.recordId)
+          && (f.action === undefined || e.action === f.action) && (f.from === undefined || e.at >= f.from)
+          && (f.to === undefined || e.at <= f.to) && (f.beforeSeq === undefined || e.seq < f.beforeSeq))
+        .sort((a, b) => b.seq - a.seq)
+        .slice(0, f.limit)
+        .map(copy);
+    },
+    async insertRevision(row) {
+      const key = `${row.recordId}#${row.revision}`;
+      if (state.revisions.has(key)) throw new Error(`duplicate revision ${key}`);
+      state.revisions.set(key, copy(row));
+    },
+    async updateRevision(row) {
+      const key = `${row.recordId}#${row.revision}`;
+      // Like SQL UPDATE … WHERE: a missing row changes nothing.
+      if (state.revisions.has(key)) state.revisions.set(key, copy(row));
+    },
+    async listRevisions(recordId) {
+      return [...state.revisions.values()].filter((r) => r.recordId === recordId).sort((a, b) => a.revision - b.revision).map(copy);
+    },
+    async listApprovedRevisions(after, limit, formIds) {
+      return [...state.revisions.values()]
+        .filter((r) => r.approvedSeq !== null && r.approvedSeq > after && (!formIds || formIds.includes(r.formId)))
+        .sort((a, b) => a.approvedSeq! - b.approvedSeq!)
+        .slice(0, Math.max(0, limit))
+        .map(copy);
+    },
+    async putApiToken(row) {
+      if ([...state.apiTokens.values()].some((t) => t.tokenHash === row.tokenHash && t.id !== row.id)) throw new Error('duplicate token hash');
+      state.apiTokens.set(row.id, copy(row));
+    },
+    async getApiTokenByHash(tokenHash) { return copy([...state.apiTokens.values()].find((t) => t.tokenHash === tokenHash) ?? null); },
+    async listApiTokens() {
+      return [...state.apiTokens.values()].sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : 1)).map(copy);
+    },
+    async putWebhook(row) { state.webhooks.set(row.id, copy(row)); },
+    async getWebhook(id) { return copy(state.webhooks.get(id) ?? null); },
+    async listWebhooks() {
+      return [...state.webhooks.values()].sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : 1)).map(copy);
+    },
+    async putDelivery(row) {
+      // The SQL schema references webhooks (id).
+      if (!state.webhooks.has(row.webhookId)) throw new Error(`no webhook ${row.webhookId}`);
+      state.deliveries.set(row.id, copy(row));
+    },
+    async getDelivery(id) { return copy(state.deliveries.get(id) ?? null); },
+    async listDeliveries(f) {
+      return [...state.deliveries.values()]
+        .filter((d) => (f.webhookId === undefined || d.webhookId === f.webhookId) && (f.status === undefined || d.status === f.status))
+        .sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? 1 : -1))
+        .slice(0, f.limit)
+        .map(copy);
+    },
   };
 }
 

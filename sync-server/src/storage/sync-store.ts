@@ -48,6 +48,24 @@ export interface ServerRecord {
   changeSeq: number;
   createdAt: string;
   updatedAt: string;
+  /** Derived review-queue columns (written by the services); undefined when never set. */
+  summary?: RecordSummary;
+}
+
+/** Derived, indexed columns of a record for the review queue (computed by the services, not the store). */
+export interface RecordSummary {
+  /** A human label (first text answer or the form's title field). */
+  title: string | null;
+  /** First geopoint answer. */
+  lat: number | null;
+  lon: number | null;
+  /** Engine errors / warnings at the last write. */
+  errorCount: number;
+  warningCount: number;
+  /** ISO time of the latest submit. */
+  submittedAt: string | null;
+  /** Latest revision number (0 = never submitted). */
+  revision: number;
 }
 
 export type OpOutcome = 'applied' | 'noop' | 'merged' | 'conflict' | 'rejected';
@@ -139,6 +157,119 @@ export interface BlobRow {
   createdAt: string;
 }
 
+export type AuditAction =
+  | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'record_view' | 'record_change' | 'review' | 'conflict_resolve'
+  | 'export' | 'download' | 'handoff_read' | 'token_create' | 'token_revoke' | 'webhook_change' | 'webhook_replay' | 'device_revoke';
+
+/** One line of the append-only audit log (the schema refuses UPDATE and DELETE). */
+export interface AuditEntry {
+  /** Assigned by the store, strictly increasing. */
+  seq: number;
+  at: string;
+  /** The user, or null for an API token. */
+  userId: string | null;
+  /** Username or "token:<name>". */
+  actor: string;
+  action: AuditAction;
+  recordId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface AuditFilter {
+  userId?: string;
+  recordId?: string;
+  action?: AuditAction;
+  /** ISO, inclusive bounds on at. */
+  from?: string;
+  to?: string;
+  /** Only entries with seq < beforeSeq (paging backwards, newest first). */
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** One submitted version of a record (revision 1 = first submit; each resubmit or post-approval edit adds one). */
+export interface RevisionRow {
+  recordId: string;
+  revision: number;
+  formId: string;
+  formVersion: number;
+  /** Snapshot at submit, '@' keys removed. */
+  answers: Record<string, unknown>;
+  submittedBy: string;
+  submittedAt: string;
+  /** Change seq of the submit. */
+  changeSeq: number;
+  status: 'submitted' | 'returned' | 'approved' | 'superseded';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  /** Change sequence taken by the approval transaction: the hand-off feed cursor (visible in order, guarantee 3). */
+  approvedSeq: number | null;
+}
+
+export type ApiScope = 'handoff:read' | 'export:read' | 'records:read' | 'audit:read';
+
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  /** SHA-256 hex of the secret; the secret is shown once. */
+  tokenHash: string;
+  scopes: ApiScope[];
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface WebhookRow {
+  id: string;
+  url: string;
+  secret: string;
+  description: string;
+  active: boolean;
+  /** Last hand-off cursor handled (delivered or dead-lettered). */
+  cursor: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface WebhookDeliveryRow {
+  id: string;
+  webhookId: string;
+  cursor: number;
+  recordId: string;
+  revision: number;
+  status: 'delivered' | 'dead' | 'replayed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RecordListFilter {
+  formId?: string;
+  statuses?: ServerRecordStatus[];
+  assigneeId?: string;
+  ownerId?: string;
+  bbox?: [minLon: number, minLat: number, maxLon: number, maxLat: number];
+  /** ISO, inclusive bounds on updatedAt. */
+  updatedFrom?: string;
+  updatedTo?: string;
+  hasWarnings?: boolean;
+  hasErrors?: boolean;
+  hasOpenConflicts?: boolean;
+  /** Substring of summary.title or record id, after NFKC + lower-case folding of both sides (search-text.ts). */
+  text?: string;
+  /** Keyset pagination, newest first: items strictly after this (updatedAt, id) pair in (updatedAt DESC, id DESC) order. */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** A record without answers/fields for the list (summary null when the record has none). */
+export type RecordListItem = Omit<ServerRecord, 'answers' | 'fields' | 'summary'> & { summary: RecordSummary | null; openConflicts: number };
+
 /** What a user may see: all records of the forms, or only their own/assigned ones. */
 export interface Scope {
   formIds: string[];
@@ -179,6 +310,36 @@ export interface SyncTx {
   /** null when the key was never set. */
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
+  // back office: review list, audit log (append-only), revisions, API tokens, webhooks
+  /**
+   * Records in scope (as listChanges: forms; owner or assignee for a field user) matching the filter, newest first by
+   * (updatedAt DESC, id DESC); deleted records included. total counts the same filter without after/limit.
+   */
+  listRecordSummaries(filter: RecordListFilter, scope: Scope): Promise<{ items: RecordListItem[]; total: number }>;
+  appendAudit(entries: Omit<AuditEntry, 'seq'>[]): Promise<void>;
+  /** Newest first (seq DESC). */
+  listAudit(filter: AuditFilter): Promise<AuditEntry[]>;
+  insertRevision(row: RevisionRow): Promise<void>;
+  updateRevision(row: RevisionRow): Promise<void>;
+  /** Ascending revision. */
+  listRevisions(recordId: string): Promise<RevisionRow[]>;
+  /** approvedSeq > after, ascending approvedSeq, at most limit; formIds restricts the forms when given. */
+  listApprovedRevisions(after: number, limit: number, formIds?: string[]): Promise<RevisionRow[]>;
+  /** Upsert by id. */
+  putApiToken(row: ApiTokenRow): Promise<void>;
+  getApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null>;
+  /** Oldest first (createdAt, id). */
+  listApiTokens(): Promise<ApiTokenRow[]>;
+  /** Upsert by id. */
+  putWebhook(row: WebhookRow): Promise<void>;
+  getWebhook(id: string): Promise<WebhookRow | null>;
+  /** Oldest first (createdAt, id). */
+  listWebhooks(): Promise<WebhookRow[]>;
+  /** Upsert by id. */
+  putDelivery(row: WebhookDeliveryRow): Promise<void>;
+  getDelivery(id: string): Promise<WebhookDeliveryRow | null>;
+  /** Newest first (createdAt DESC, id DESC). */
+  listDeliveries(filter: { webhookId?: string; status?: WebhookDeliveryRow['status']; limit: number }): Promise<WebhookDeliveryRow[]>;
 }
 
 export interface SyncStore {

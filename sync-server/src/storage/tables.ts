@@ -7,7 +7,11 @@ export interface TableShape {
 
 export const RECORDS: TableShape = {
   name: 'records', key: 'id',
-  columns: ['id', 'form_id', 'form_version', 'status', 'owner_id', 'assignee_id', 'deleted', 'answers', 'fields', 'change_seq', 'created_at', 'updated_at'],
+  columns: [
+    'id', 'form_id', 'form_version', 'status', 'owner_id', 'assignee_id', 'deleted', 'answers', 'fields', 'change_seq', 'created_at', 'updated_at',
+    // review-queue summary (migration 2026-11-29-back-office)
+    'has_summary', 'title', 'lat', 'lon', 'error_count', 'warning_count', 'submitted_at', 'revision', 'search_text',
+  ],
 };
 export const OPS: TableShape = {
   name: 'ops', key: 'op_id',
@@ -28,6 +32,29 @@ export const TOKENS: TableShape = {
 };
 export const BLOBS: TableShape = {
   name: 'blobs', key: 'hash', columns: ['hash', 'size', 'mime', 'location', 'uploaded_by', 'created_at'],
+};
+
+/** Primary key (record_id, revision): inserted once, then updated in place (status, decision, approved_seq). */
+export const REVISIONS: TableShape = {
+  name: 'revisions', key: 'record_id, revision',
+  columns: [
+    'record_id', 'revision', 'form_id', 'form_version', 'answers', 'submitted_by', 'submitted_at', 'change_seq', 'status',
+    'decided_by', 'decided_at', 'reason', 'approved_seq',
+  ],
+};
+/** Append-only; seq is assigned by the database, so it is not among the written columns. */
+export const AUDIT_LOG: TableShape = {
+  name: 'audit_log', key: 'seq', columns: ['at', 'user_id', 'actor', 'action', 'record_id', 'detail', 'ip'],
+};
+export const API_TOKENS: TableShape = {
+  name: 'api_tokens', key: 'id', columns: ['id', 'name', 'token_hash', 'scopes', 'created_by', 'created_at', 'revoked_at', 'last_used_at'],
+};
+export const WEBHOOKS: TableShape = {
+  name: 'webhooks', key: 'id', columns: ['id', 'url', 'secret', 'description', 'active', 'cursor', 'created_by', 'created_at'],
+};
+export const WEBHOOK_DELIVERIES: TableShape = {
+  name: 'webhook_deliveries', key: 'id',
+  columns: ['id', 'webhook_id', 'cursor', 'record_id', 'revision', 'status', 'attempts', 'last_status', 'last_error', 'created_at', 'updated_at'],
 };
 
 /** placeholder(i, column) renders the i-th (0-based) parameter: "@column" for SQLite, "$1" for PostgreSQL. */

@@ -2,8 +2,10 @@
 import type { Migration } from './migration.ts';
 import { initialSqlite } from './2026-11-28-initial.sqlite.ts';
 import { initialPostgres } from './2026-11-28-initial.postgres.ts';
+import { backOfficeSqlite } from './2026-11-29-back-office.sqlite.ts';
+import { backOfficePostgres } from './2026-11-29-back-office.postgres.ts';
 
 export type { Migration } from './migration.ts';
 
-export const sqliteMigrations: readonly Migration[] = [initialSqlite];
-export const postgresMigrations: readonly Migration[] = [initialPostgres];
+export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite];
+export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres];

@@ -3,11 +3,16 @@ import type pg from 'pg';
 import type { SyncTx, Scope, StoredOp, ConflictItem } from '../sync-store.ts';
 import { ChangeCounter } from '../change-counter.ts';
 import { fromJsonText, toJsonText } from '../json-column.ts';
+import { buildRecordListSql, type ListDialect } from '../record-list-query.ts';
 import {
-  type Row, blobFromRow, blobToParams, conflictFromRow, conflictToParams, deviceFromRow, deviceToParams, opFromRow, opToParams,
-  recordFromRow, recordToParams, tokenFromRow, tokenToParams, userFromRow, userToParams,
+  type Row, apiTokenFromRow, apiTokenToParams, auditFromRow, auditToParams, blobFromRow, blobToParams, conflictFromRow, conflictToParams,
+  deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordFromRow, recordListItemFromRow,
+  recordToParams, revisionFromRow, revisionToParams, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
 } from '../rows.ts';
-import { BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, TOKENS, USERS, type TableShape, insertSql, upsertSql } from '../tables.ts';
+import {
+  API_TOKENS, AUDIT_LOG, BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, REVISIONS, TOKENS, USERS, WEBHOOKS, WEBHOOK_DELIVERIES, type TableShape,
+  insertSql, upsertSql,
+} from '../tables.ts';
 
 const positional = (i: number): string => `$${i + 1}`;
 const valuesOf = (t: TableShape, row: Row): unknown[] => t.columns.map((c) => row[c]);
@@ -22,6 +27,19 @@ const SQL = {
   putDevice: upsertSql(DEVICES, positional),
   putToken: upsertSql(TOKENS, positional),
   putBlob: upsertSql(BLOBS, positional),
+  insertRevision: insertSql(REVISIONS, positional),
+  updateRevision: `UPDATE revisions SET ${REVISIONS.columns.slice(2).map((c, i) => `${c} = $${i + 3}`).join(', ')} WHERE record_id = $1 AND revision = $2`,
+  putApiToken: upsertSql(API_TOKENS, positional),
+  putWebhook: upsertSql(WEBHOOKS, positional),
+  putDelivery: upsertSql(WEBHOOK_DELIVERIES, positional),
+};
+
+export const POSTGRES_LIST: ListDialect = {
+  placeholder: (n) => `$${n}`,
+  inList: (column, placeholder) => `${column} = ANY(${placeholder}::text[])`,
+  listValue: (values) => [...values],
+  // PostgreSQL has statistics (autovacuum's ANALYZE) and picks between records_review and records_scope itself.
+  indexHint: () => '',
 };
 
 /** Same reasoning as the SQLite adapter: each side of the union walks its own index and stops after `limit`. */
@@ -36,7 +54,10 @@ const COLUMN_TYPES: Record<string, Record<string, string>> = {
   records: {
     id: 'text', form_id: 'text', form_version: 'integer', status: 'text', owner_id: 'text', assignee_id: 'text', deleted: 'boolean',
     answers: 'json', fields: 'json', change_seq: 'bigint', created_at: 'text', updated_at: 'text',
+    has_summary: 'boolean', title: 'text', lat: 'double precision', lon: 'double precision', error_count: 'integer',
+    warning_count: 'integer', submitted_at: 'text', revision: 'integer', search_text: 'text',
   },
+  audit_log: { at: 'text', user_id: 'text', actor: 'text', action: 'text', record_id: 'text', detail: 'json', ip: 'text' },
   ops: {
     op_id: 'text', device_id: 'text', user_id: 'text', record_id: 'text', path: 'text', value: 'json', hlc: 'text', admitted_hlc: 'text',
     base_version: 'bigint', outcome: 'text', code: 'text', conflict_id: 'text', change_seq: 'bigint', received_at: 'text',
@@ -205,6 +226,95 @@ function postgresTx(
     },
     async setMeta(key, value) {
       await client.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, toJsonText(value)]);
+    },
+    async listRecordSummaries(filter, scope) {
+      const q = buildRecordListSql(filter, scope, POSTGRES_LIST);
+      if (!q) return { items: [], total: 0 };
+      await flushRecords();
+      const total = Number((await first(q.total, q.totalParams))!.n);
+      // No match (a mistyped search): skip the page, which would walk the whole index a second time.
+      const items = filter.limit > 0 && total > 0 ? (await rows(q.page, q.pageParams)).map(recordListItemFromRow) : [];
+      return { items, total };
+    },
+    async appendAudit(entries) {
+      // One multi-row insert; rows get their seq in array order.
+      await insertRows(client, AUDIT_LOG, entries.map(auditToParams), false);
+    },
+    async listAudit(filter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (column: string, op: string, value: unknown) => {
+        params.push(value);
+        where.push(`${column} ${op} $${params.length}`);
+      };
+      if (filter.userId !== undefined) add('user_id', '=', filter.userId);
+      if (filter.recordId !== undefined) add('record_id', '=', filter.recordId);
+      if (filter.action !== undefined) add('action', '=', filter.action);
+      if (filter.from !== undefined) add('at', '>=', filter.from);
+      if (filter.to !== undefined) add('at', '<=', filter.to);
+      if (filter.beforeSeq !== undefined) add('seq', '<', filter.beforeSeq);
+      params.push(filter.limit);
+      const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`;
+      return (await rows(sql, params)).map(auditFromRow);
+    },
+    async insertRevision(row) {
+      await client.query(SQL.insertRevision, valuesOf(REVISIONS, revisionToParams(row)));
+    },
+    async updateRevision(row) {
+      await client.query(SQL.updateRevision, valuesOf(REVISIONS, revisionToParams(row)));
+    },
+    async listRevisions(recordId) {
+      return (await rows('SELECT * FROM revisions WHERE record_id = $1 ORDER BY revision', [recordId])).map(revisionFromRow);
+    },
+    async listApprovedRevisions(after, limit, formIds) {
+      if (limit <= 0 || (formIds && formIds.length === 0)) return [];
+      const result = formIds
+        ? await rows(`SELECT * FROM revisions WHERE approved_seq IS NOT NULL AND approved_seq > $1 AND form_id = ANY($3::text[])
+            ORDER BY approved_seq LIMIT $2`, [after, limit, formIds])
+        : await rows('SELECT * FROM revisions WHERE approved_seq IS NOT NULL AND approved_seq > $1 ORDER BY approved_seq LIMIT $2', [after, limit]);
+      return result.map(revisionFromRow);
+    },
+    async putApiToken(row) {
+      await client.query(SQL.putApiToken, valuesOf(API_TOKENS, apiTokenToParams(row)));
+    },
+    async getApiTokenByHash(tokenHash) {
+      const row = await first('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
+      return row ? apiTokenFromRow(row) : null;
+    },
+    async listApiTokens() {
+      return (await rows('SELECT * FROM api_tokens ORDER BY created_at, id')).map(apiTokenFromRow);
+    },
+    async putWebhook(row) {
+      await client.query(SQL.putWebhook, valuesOf(WEBHOOKS, webhookToParams(row)));
+    },
+    async getWebhook(id) {
+      const row = await first('SELECT * FROM webhooks WHERE id = $1', [id]);
+      return row ? webhookFromRow(row) : null;
+    },
+    async listWebhooks() {
+      return (await rows('SELECT * FROM webhooks ORDER BY created_at, id')).map(webhookFromRow);
+    },
+    async putDelivery(row) {
+      await client.query(SQL.putDelivery, valuesOf(WEBHOOK_DELIVERIES, deliveryToParams(row)));
+    },
+    async getDelivery(id) {
+      const row = await first('SELECT * FROM webhook_deliveries WHERE id = $1', [id]);
+      return row ? deliveryFromRow(row) : null;
+    },
+    async listDeliveries(filter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.webhookId !== undefined) {
+        params.push(filter.webhookId);
+        where.push(`webhook_id = $${params.length}`);
+      }
+      if (filter.status !== undefined) {
+        params.push(filter.status);
+        where.push(`status = $${params.length}`);
+      }
+      params.push(filter.limit);
+      const sql = `SELECT * FROM webhook_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`;
+      return (await rows(sql, params)).map(deliveryFromRow);
     },
   };
 }
