@@ -7,6 +7,7 @@ import { registerApi } from './http/api.ts';
 import { errorBody } from './http/errors.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerStatic } from './http/static.ts';
+import { WebhookDispatcher } from './office/webhook-dispatcher.ts';
 
 export interface ServerServices {
   store: SyncStore;
@@ -40,7 +41,14 @@ export async function buildServer(config: ServerConfig, services?: ServerService
   const hasStatic = await registerStatic(app, config.staticDir);
   installErrorHandling(app, { spaFallback: hasStatic });
   if (services) {
-    await registerApi(app, { store: services.store, forms: services.forms, config, now: services.now ?? (() => new Date()) });
+    const now = services.now ?? (() => new Date());
+    await registerApi(app, { store: services.store, forms: services.forms, config, now });
+    if (config.webhooks.enabled) {
+      // Delivers the hand-off feed to webhooks; stopped (and its requests aborted) before the store is closed.
+      const dispatcher = new WebhookDispatcher({ store: services.store, now, config: config.webhooks, log: app.log });
+      app.addHook('onReady', async () => dispatcher.start());
+      app.addHook('onClose', async () => dispatcher.stop());
+    }
   }
   return app;
 }

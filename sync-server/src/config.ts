@@ -14,6 +14,22 @@ export interface ServerConfig {
   blobMaxBytes: number;
   /** How long a login token lets a device keep syncing (days). */
   tokenDays: number;
+  /** Delivery of the hand-off feed to webhooks (sync-server/src/office/webhook-dispatcher.ts). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Run the dispatcher in this process (GENBA_WEBHOOKS=off on all but one process sharing a database). */
+  enabled: boolean;
+  /** How often an idle dispatcher looks for new approvals. */
+  pollMs: number;
+  /** First retry delay; each further retry doubles it (with jitter), up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts per event before it goes to the dead-letter list. */
+  maxAttempts: number;
+  /** One request's timeout. */
+  timeoutMs: number;
 }
 
 const MIB = 1024 * 1024;
@@ -37,5 +53,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : undefined,
     blobMaxBytes: positiveInt(env, 'GENBA_BLOB_MAX_BYTES', 50 * MIB, 'E_CONFIG_BLOB_MAX_BYTES'),
     tokenDays: positiveInt(env, 'GENBA_TOKEN_DAYS', 30, 'E_CONFIG_TOKEN_DAYS'),
+    webhooks: {
+      enabled: env.GENBA_WEBHOOKS !== 'off',
+      pollMs: positiveInt(env, 'GENBA_WEBHOOK_POLL_MS', 2000, 'E_CONFIG_WEBHOOK_POLL_MS'),
+      baseDelayMs: positiveInt(env, 'GENBA_WEBHOOK_BASE_DELAY_MS', 2000, 'E_CONFIG_WEBHOOK_BASE_DELAY_MS'),
+      maxDelayMs: positiveInt(env, 'GENBA_WEBHOOK_MAX_DELAY_MS', 5 * 60 * 1000, 'E_CONFIG_WEBHOOK_MAX_DELAY_MS'),
+      maxAttempts: positiveInt(env, 'GENBA_WEBHOOK_MAX_ATTEMPTS', 10, 'E_CONFIG_WEBHOOK_MAX_ATTEMPTS'),
+      timeoutMs: positiveInt(env, 'GENBA_WEBHOOK_TIMEOUT_MS', 10_000, 'E_CONFIG_WEBHOOK_TIMEOUT_MS'),
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Accounts on the server: login (registers the device), token check per request, logout, admin revoke of a device.
 import type { DeviceRow, SyncStore, TokenRow, UserRow } from '../storage/sync-store.ts';
 import { HttpError } from '../http/errors.ts';
+import { auditEntry, type AuditContext } from '../office/audit-context.ts';
 import { burnPasswordCheck, verifyPassword } from './password.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -50,7 +51,7 @@ export function publicUser(user: UserRow): PublicUser {
  * Checks the password, registers the device on its first login (a device belongs to one user),
  * and issues a token. Wrong username and wrong password get the same answer (E_AUTH).
  */
-export async function login(deps: AccountDeps, input: LoginInput): Promise<LoginResult> {
+export async function login(deps: AccountDeps, input: LoginInput, audit?: { ip: string | null }): Promise<LoginResult> {
   const user = await deps.store.transaction((tx) => tx.getUserByName(input.username));
   if (!user) {
     await burnPasswordCheck(input.password);
@@ -74,6 +75,7 @@ export async function login(deps: AccountDeps, input: LoginInput): Promise<Login
       revokedAt: null,
     });
     await tx.putToken({ tokenHash: hashToken(token), userId: user.id, deviceId: input.deviceId, issuedAt: now.toISOString(), expiresAt, revokedAt: null });
+    if (audit) await tx.appendAudit([auditEntry({ userId: user.id, actor: user.username, ip: audit.ip }, 'sign_in', null, { deviceId: input.deviceId }, now.toISOString())]);
   });
   return { token, expiresAt, user: publicUser(user), deviceId: input.deviceId };
 }
@@ -105,20 +107,22 @@ export async function authenticate(deps: AccountDeps, token: string | null): Pro
 }
 
 /** Ends this token only: the device keeps its queued work, and a new login resumes syncing it. */
-export async function logout(deps: AccountDeps, session: Session): Promise<void> {
+export async function logout(deps: AccountDeps, session: Session, audit?: AuditContext): Promise<void> {
   await deps.store.transaction(async (tx) => {
     const row = await tx.getToken(session.token.tokenHash);
     if (row && !row.revokedAt) await tx.putToken({ ...row, revokedAt: deps.now().toISOString() });
+    if (audit) await tx.appendAudit([auditEntry(audit, 'sign_out', null, { deviceId: session.device.id }, deps.now().toISOString())]);
   });
 }
 
 /** Admin: every token of the device stops working (401 E_DEVICE_REVOKED) and it cannot log in again. */
-export async function revokeDevice(deps: AccountDeps, deviceId: string): Promise<DeviceRow> {
+export async function revokeDevice(deps: AccountDeps, deviceId: string, audit?: AuditContext): Promise<DeviceRow> {
   return deps.store.transaction(async (tx) => {
     const device = await tx.getDevice(deviceId);
     if (!device) throw new HttpError('E_NOT_FOUND', `No device ${deviceId}.`);
     const revoked = { ...device, revokedAt: device.revokedAt ?? deps.now().toISOString() };
     await tx.putDevice(revoked);
+    if (audit) await tx.appendAudit([auditEntry(audit, 'device_revoke', null, { deviceId, ownerId: device.userId }, deps.now().toISOString())]);
     return revoked;
   });
 }

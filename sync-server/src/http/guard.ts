@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { authenticate, type Session } from '../auth/accounts.ts';
 import { scopeFor } from '../auth/scope.ts';
 import { bearerFrom } from '../auth/tokens.ts';
+import { isApiTokenSecret } from '../office/api-token-secret.ts';
 import type { Role } from '../storage/sync-store.ts';
 import type { Actor } from '../sync/types.ts';
 import { HttpError } from './errors.ts';
@@ -13,7 +14,12 @@ const sessions = new WeakMap<FastifyRequest, Session>();
 export async function requireSession(services: ApiServices, req: FastifyRequest): Promise<Session> {
   const cached = sessions.get(req);
   if (cached) return cached;
-  const session = await authenticate(accountDeps(services), bearerFrom(req.headers.authorization));
+  const token = bearerFrom(req.headers.authorization);
+  const session = await authenticate(accountDeps(services), token).catch((err: unknown) => {
+    // An office system's API token on a device route: say why it is refused, not "log in again".
+    if (isApiTokenSecret(token)) throw new HttpError('E_TOKEN_SCOPE', 'API tokens are not accepted on device and sync routes.');
+    throw err;
+  });
   sessions.set(req, session);
   return session;
 }

@@ -5,6 +5,9 @@ import { format, send } from '../../../src/protocol/hlc.ts';
 import { checkOp } from '../forms/validate-op.ts';
 import type { ConflictItem } from '../storage/sync-store.ts';
 import { recordInScope } from '../auth/scope.ts';
+import { auditEntry, type AuditContext } from '../office/audit-context.ts';
+import { reopenIfEditedAfterApproval } from '../office/edit-after-approval.ts';
+import { withOfficeColumns } from '../office/record-write.ts';
 import { loadServerClock, saveServerClock, SERVER_NODE } from './server-clock.ts';
 import type { Actor, SyncDeps } from './types.ts';
 
@@ -25,7 +28,8 @@ export async function listConflicts(deps: SyncDeps, actor: Actor, filter: { stat
   });
 }
 
-export async function resolveConflict(deps: SyncDeps, actor: Actor, conflictId: string, body: ResolveConflictRequest): Promise<ResolveOutcome> {
+/** `audit` (the HTTP route passes it) appends the resolution, with its reason, to the audit log in the same transaction. */
+export async function resolveConflict(deps: SyncDeps, actor: Actor, conflictId: string, body: ResolveConflictRequest, audit?: AuditContext): Promise<ResolveOutcome> {
   if (!RESOLVER_ROLES.has(actor.role)) return { ok: false, status: 403, error: { code: 'E_FORBIDDEN', message: 'only a supervisor or an administrator resolves conflicts' } };
   const parsed = ResolveConflictRequestSchema.safeParse(body);
   if (!parsed.success) return { ok: false, status: 400, error: { code: 'E_BAD_REQUEST', message: parsed.error.issues[0]?.message ?? 'invalid resolution' } };
@@ -59,9 +63,16 @@ export async function resolveConflict(deps: SyncDeps, actor: Actor, conflictId: 
     const hlc = format(clock);
     const seq = await tx.nextChangeSeq();
     const stamp = { version: seq, hlc, deviceId: SERVER_NODE, opId: `resolve:${conflict.id}` };
-    await tx.putRecord({ ...next, fields: { ...next.fields, [conflict.path]: stamp }, changeSeq: seq, updatedAt: at });
+    const written = { ...next, fields: { ...next.fields, [conflict.path]: stamp }, changeSeq: seq, updatedAt: at };
+    // An edit after approval reopens the record; a resolved '@status' may submit it (a new revision): docs/PROTOCOL.md "Back office".
+    const reopened = reopenIfEditedAfterApproval({ before: record, after: written, conflict, value, reason, userId: actor.userId, at, stamp });
+    await tx.putRecord(await withOfficeColumns(tx, { record: reopened, previous: record, form, userId: actor.userId, at, now }));
     const resolved: ConflictItem = { ...conflict, status: 'resolved', provisional: value, resolution: { value, by: actor.userId, reason, at }, changeSeq: seq };
     await tx.updateConflict(resolved);
+    if (audit) {
+      const detail = { conflictId: conflict.id, path: conflict.path, kind: conflict.kind, reason, value: JSON.stringify(value).slice(0, 1000), reopened: reopened.status !== written.status };
+      await tx.appendAudit([auditEntry(audit, 'conflict_resolve', record.id, detail, at)]);
+    }
     await saveServerClock(tx, clock);
     return { ok: true, conflict: resolved };
   });

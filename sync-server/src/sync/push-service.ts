@@ -1,6 +1,6 @@
 // Applies one pushed batch in ONE store transaction: validate every op first (all-or-nothing), then merge in order, then write.
 import { randomUUID } from 'node:crypto';
-import { evaluate, type FormDefinition } from '../../../src/engine/index.ts';
+import { evaluate, type Evaluation, type FormDefinition } from '../../../src/engine/index.ts';
 import { functionsFor } from '../../../forms/registry.ts';
 import { admit, format, type Hlc, parse } from '../../../src/protocol/hlc.ts';
 import { parseOpId } from '../../../src/protocol/ids.ts';
@@ -14,6 +14,7 @@ import { checkOp } from '../forms/validate-op.ts';
 import type { ConflictCandidate, ConflictItem, ServerRecord, StoredOp, SyncTx } from '../storage/sync-store.ts';
 import { toConflictDraft, toMergeRecord, toServerRecord } from './record-mapping.ts';
 import { formInScope, recordInScope } from '../auth/scope.ts';
+import { withOfficeColumns } from '../office/record-write.ts';
 import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
 
@@ -30,6 +31,8 @@ interface Working {
   /** Paths whose value came from combining concurrent edits in this batch, with the values combined. */
   merged: Map<string, Candidate[]>;
   conflicts: Map<string, ConflictDraft & { dirty: boolean; createdAt?: string }>;
+  /** The rule check's evaluation of the merged answers, reused for the record's summary. */
+  evaluation?: Evaluation;
 }
 
 function reject(rejected: RejectedOp[]): PushOutcome {
@@ -178,7 +181,9 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     const seq = await tx.nextChangeSeq();
     seqOf.set(id, seq);
     const fields = Object.fromEntries(Object.entries(w.state.fields).map(([path, s]) => [path, s.version === PENDING_VERSION ? { ...s, version: seq } : s]));
-    await tx.putRecord(toServerRecord({ ...w.state, fields }, w.previous, actor.userId, seq, at));
+    const record = toServerRecord({ ...w.state, fields }, w.previous, actor.userId, seq, at);
+    // Review-queue summary, and a new revision when this batch submitted the record.
+    await tx.putRecord(await withOfficeColumns(tx, { record, previous: w.previous, form: w.form, userId: actor.userId, at, now, evaluation: w.evaluation }));
     for (const draft of w.conflicts.values()) {
       if (!draft.dirty) continue;
       const item = await toConflictItem(tx, draft, id, seq, actor.userId, draft.createdAt ?? at, at);
@@ -230,7 +235,8 @@ function addRuleConflicts(w: Working, now: Date): void {
   const answers = Object.fromEntries(Object.entries(w.state.answers).filter(([key]) => !key.startsWith('@')));
   let errors;
   try {
-    errors = evaluate(w.form, answers, { now, functions: functionsFor(w.form.id), applyDefaults: false }).errors;
+    w.evaluation = evaluate(w.form, answers, { now, functions: functionsFor(w.form.id), applyDefaults: false });
+    errors = w.evaluation.errors;
   } catch {
     return; // an engine failure must not block sync; the record still converges
   }

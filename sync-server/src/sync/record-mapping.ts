@@ -20,6 +20,8 @@ export function toServerRecord(merged: MergeRecord, previous: ServerRecord | nul
     changeSeq,
     createdAt: previous?.createdAt ?? at,
     updatedAt: at,
+    // The review-queue summary survives a write that does not recompute it.
+    ...(previous?.summary ? { summary: previous.summary } : {}),
   };
 }
 

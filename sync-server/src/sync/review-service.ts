@@ -4,6 +4,8 @@ import { nextReviewState, REVIEWER_ROLES } from '../../../src/protocol/review.ts
 import { ReviewRequestSchema, type ReviewNote, type ReviewRequest } from '../../../src/protocol/review-request.ts';
 import type { ServerRecord } from '../storage/sync-store.ts';
 import { recordInScope } from '../auth/scope.ts';
+import { auditEntry, type AuditContext } from '../office/audit-context.ts';
+import { decideLatestRevision } from '../office/review-revision.ts';
 import { loadServerClock, saveServerClock, SERVER_NODE } from './server-clock.ts';
 import type { Actor, SyncDeps } from './types.ts';
 
@@ -14,7 +16,8 @@ export type ReviewOutcome =
   | { ok: true; record: ServerRecord }
   | { ok: false; status: 400 | 403 | 404 | 409; error: { code: string; message: string } };
 
-export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: string, body: ReviewRequest): Promise<ReviewOutcome> {
+/** `audit` (the HTTP route passes it) appends the review to the audit log in the review's own transaction. */
+export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: string, body: ReviewRequest, audit?: AuditContext): Promise<ReviewOutcome> {
   if (!REVIEWER_ROLES.includes(actor.role)) return { ok: false, status: 403, error: { code: 'E_FORBIDDEN', message: 'only a supervisor or an administrator reviews records' } };
   // Re-checked here: callers other than the HTTP route may reach the service.
   const parsed = ReviewRequestSchema.safeParse(body);
@@ -28,12 +31,15 @@ export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: strin
     if (record.deleted) return { ok: false, status: 409, error: { code: 'E_REVIEW_TRANSITION', message: 'a deleted record cannot be reviewed' } };
     const decision = nextReviewState(record.status, action, actor.role);
     if (!decision.ok) return { ok: false, status: decision.code === 'E_FORBIDDEN' ? 403 : 409, error: { code: decision.code, message: decision.message } };
+    if (action === 'approve' && (await tx.listConflicts({ recordIds: [record.id], status: 'open', limit: 1 })).length > 0) {
+      return { ok: false, status: 409, error: { code: 'E_REVIEW_CONFLICTS', message: 'the record has open conflicts: resolve them before approving it' } };
+    }
     const note: ReviewNote = { action, reason: reason?.trim() ? reason : null, comments: comments ?? [], by: actor.userId, at };
     let clock = await loadServerClock(tx);
     clock = send(clock, now.getTime());
     const seq = await tx.nextChangeSeq();
     const stamp = { version: seq, hlc: format(clock), deviceId: SERVER_NODE, opId: `review:${record.id}:${seq}` };
-    const next: ServerRecord = {
+    const reviewed: ServerRecord = {
       ...record,
       status: decision.to,
       answers: { ...record.answers, [REVIEW_PATH]: note },
@@ -41,7 +47,13 @@ export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: strin
       changeSeq: seq,
       updatedAt: at,
     };
+    // The revision being decided: approval takes this change sequence as its hand-off cursor.
+    const next = await decideLatestRevision(tx, { record: reviewed, action, userId: actor.userId, reason: note.reason, at, seq });
     await tx.putRecord(next);
+    if (audit) {
+      const detail = { action, from: record.status, to: next.status, reason: note.reason, comments: note.comments.length, revision: next.summary?.revision ?? null };
+      await tx.appendAudit([auditEntry(audit, 'review', record.id, detail, at)]);
+    }
     await saveServerClock(tx, clock);
     return { ok: true, record: next };
   });

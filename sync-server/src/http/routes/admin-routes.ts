@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { revokeDevice } from '../../auth/accounts.ts';
+import { sessionAudit } from '../../office/session-audit.ts';
 import { requireRole, requireSession } from '../guard.ts';
 import { parseBody } from '../parse-body.ts';
 import { accountDeps, type ApiServices } from '../services.ts';
@@ -17,8 +18,9 @@ export function registerAdminRoutes(app: FastifyInstance, services: ApiServices)
   });
 
   app.post('/api/admin/devices/:id/revoke', async (req) => {
-    requireRole(await requireSession(services, req), ['admin']);
+    const session = await requireSession(services, req);
+    requireRole(session, ['admin']);
     const { id } = parseBody(IdParamsSchema, req.params);
-    return { device: await revokeDevice(accountDeps(services), id) };
+    return { device: await revokeDevice(accountDeps(services), id, sessionAudit(session, req)) };
   });
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { LoginRequestSchema } from '../../../../src/protocol/index.ts';
 import { login, logout, publicUser } from '../../auth/accounts.ts';
 import { LoginThrottle } from '../../auth/login-throttle.ts';
+import { auditEntry } from '../../office/audit-context.ts';
+import { sessionAudit } from '../../office/session-audit.ts';
 import { HttpError } from '../errors.ts';
 import { requireSession } from '../guard.ts';
 import { parseBody } from '../parse-body.ts';
@@ -22,20 +24,28 @@ export function registerAuthRoutes(app: FastifyInstance, services: ApiServices):
       throw new HttpError('E_TOO_MANY_ATTEMPTS');
     }
     try {
-      const result = await login(accountDeps(services), body);
+      const result = await login(accountDeps(services), body, { ip: req.ip ?? null });
       throttle.recordSuccess(throttleKey);
       return result;
     } catch (err) {
       if (err instanceof HttpError && err.code === 'E_AUTH') throttle.recordFailure(throttleKey, now);
       // Log who failed and why, never the password.
-      if (err instanceof HttpError) req.log.warn({ username: body.username.slice(0, 100), deviceId: body.deviceId, code: err.code }, 'login refused');
+      if (err instanceof HttpError) {
+        req.log.warn({ username: body.username.slice(0, 100), deviceId: body.deviceId, code: err.code }, 'login refused');
+        const username = body.username.slice(0, 100);
+        await services.store.transaction(async (tx) => {
+          const known = await tx.getUserByName(body.username);
+          const context = { userId: known?.id ?? null, actor: username, ip: req.ip ?? null };
+          await tx.appendAudit([auditEntry(context, 'sign_in_failed', null, { code: err.code, deviceId: body.deviceId }, services.now().toISOString())]);
+        });
+      }
       throw err;
     }
   });
 
   app.post('/api/auth/logout', async (req) => {
     const session = await requireSession(services, req);
-    await logout(accountDeps(services), session);
+    await logout(accountDeps(services), session, sessionAudit(session, req));
     return { ok: true };
   });
 

@@ -6,6 +6,8 @@ import { blobFile, SHA256_PATTERN } from '../../blobs/blob-files.ts';
 import { createTusServer, TUS_PATH, UPLOADER_HEADER } from '../../blobs/tus-uploads.ts';
 import { HttpError } from '../errors.ts';
 import { requireSession } from '../guard.ts';
+import { auditEntry } from '../../office/audit-context.ts';
+import { sessionAudit } from '../../office/session-audit.ts';
 import { parseBody } from '../parse-body.ts';
 import type { ApiServices } from '../services.ts';
 
@@ -43,9 +45,16 @@ export async function registerBlobRoutes(app: FastifyInstance, services: ApiServ
   });
 
   app.get('/api/blobs/:hash', async (req, reply) => {
-    await requireSession(services, req);
+    const session = await requireSession(services, req);
     const { hash } = parseBody(HashParamsSchema, req.params);
-    const blob = await services.store.transaction((tx) => tx.getBlob(hash));
+    const blob = await services.store.transaction(async (tx) => {
+      const found = await tx.getBlob(hash);
+      // A download (not a HEAD existence check) of a photo or signature is a read of personal data.
+      if (found && req.method === 'GET') {
+        await tx.appendAudit([auditEntry(sessionAudit(session, req), 'download', null, { hash, mime: found.mime, size: found.size }, services.now().toISOString())]);
+      }
+      return found;
+    });
     if (!blob) throw new HttpError('E_NOT_FOUND', `The server does not hold blob ${hash} yet.`);
     reply.header('content-type', blob.mime).header('content-length', blob.size).header('cache-control', 'private, max-age=31536000, immutable').header('etag', `"${hash}"`);
     if (req.method === 'HEAD') return reply.send();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ResolveConflictRequestSchema } from '../../../../src/protocol/index.ts';
 import { listConflicts, resolveConflict } from '../../sync/conflict-service.ts';
 import { OFFICE_ROLES } from '../../auth/scope.ts';
+import { sessionAudit } from '../../office/session-audit.ts';
 import { actorOf, requireRole, requireSession } from '../guard.ts';
 import { parseBody } from '../parse-body.ts';
 import { syncDeps, type ApiServices } from '../services.ts';
@@ -28,7 +29,7 @@ export function registerConflictRoutes(app: FastifyInstance, services: ApiServic
     requireRole(session, OFFICE_ROLES);
     const { id } = parseBody(IdParamsSchema, req.params);
     const body = parseBody(ResolveConflictRequestSchema, req.body);
-    const outcome = await resolveConflict(syncDeps(services), actorOf(services, session), id, body);
+    const outcome = await resolveConflict(syncDeps(services), actorOf(services, session), id, body, sessionAudit(session, req));
     if (outcome.ok) return { conflict: outcome.conflict };
     return reply.code(outcome.status).send({ error: outcome.error });
   });

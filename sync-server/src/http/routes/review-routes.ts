@@ -5,6 +5,7 @@ import { ReviewRequestSchema } from '../../../../src/protocol/review-request.ts'
 import { OFFICE_ROLES } from '../../auth/scope.ts';
 import { toSnapshot } from '../../sync/record-mapping.ts';
 import { reviewRecord } from '../../sync/review-service.ts';
+import { sessionAudit } from '../../office/session-audit.ts';
 import { actorOf, requireRole, requireSession } from '../guard.ts';
 import { parseBody } from '../parse-body.ts';
 import { syncDeps, type ApiServices } from '../services.ts';
@@ -17,7 +18,7 @@ export function registerReviewRoutes(app: FastifyInstance, services: ApiServices
     requireRole(session, OFFICE_ROLES);
     const { id } = parseBody(IdParamsSchema, req.params);
     const body = parseBody(ReviewRequestSchema, req.body);
-    const outcome = await reviewRecord(syncDeps(services), actorOf(services, session), id, body);
+    const outcome = await reviewRecord(syncDeps(services), actorOf(services, session), id, body, sessionAudit(session, req));
     if (outcome.ok) return { record: toSnapshot(outcome.record) };
     return reply.code(outcome.status).send({ error: outcome.error });
   });

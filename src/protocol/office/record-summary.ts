@@ -1,0 +1,18 @@
+// A record's derived review-queue columns as the back office receives them.
+import { z } from 'zod';
+
+export const RecordSummarySchema = z.strictObject({
+  /** The first text answer (the same rule as the device's list title), null when none. */
+  title: z.string().nullable(),
+  /** The first geopoint answer. */
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  /** The form engine's errors / warnings when the record was last evaluated (at submit and later non-draft writes). */
+  errorCount: z.number().int().min(0),
+  warningCount: z.number().int().min(0),
+  submittedAt: z.string().nullable(),
+  /** Latest revision number (0 = never submitted). */
+  revision: z.number().int().min(0),
+});
+
+export type RecordSummaryMessage = z.infer<typeof RecordSummarySchema>;

@@ -1,0 +1,105 @@
+// The back office end to end on PostgreSQL (skipped when it is not reachable): submit → revisions → approve → feed, list, detail, export, dashboard, audit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../sync-server/src/app.ts';
+import { loadConfig } from '../../sync-server/src/config.ts';
+import { loadFormCatalog } from '../../sync-server/src/forms/catalog.ts';
+import { seedDemo } from '../../sync-server/src/seed/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo-accounts.ts';
+import { openPostgresStore } from '../../sync-server/src/storage/postgres/open-postgres-store.ts';
+import type { SyncStore } from '../../sync-server/src/storage/sync-store.ts';
+import { TEST_SCRYPT_COST, type LoggedIn, type TestServer } from '../sync-server/test-server.ts';
+import { approve, getJson, TestDevice } from './office-fixture.ts';
+
+const PG_URL = process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function reachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const hasPg = await reachable();
+if (!hasPg) console.warn(`PostgreSQL not reachable at ${PG_URL}: the back office PostgreSQL test was SKIPPED`);
+
+describe.skipIf(!hasPg)('back office on PostgreSQL', () => {
+  const schema = `office_${randomBytes(6).toString('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'genba-office-pg-'));
+  let store: SyncStore;
+  let app: FastifyInstance;
+  let server: TestServer;
+  let supervisor: LoggedIn;
+  let device: TestDevice;
+
+  beforeAll(async () => {
+    process.env.LOG_LEVEL = 'silent';
+    store = await openPostgresStore(PG_URL, { schema, maxConnections: 5 });
+    await store.migrate();
+    const forms = loadFormCatalog();
+    await seedDemo({ store, forms, now: () => new Date() }, { cost: TEST_SCRYPT_COST });
+    const config = { ...loadConfig({ PORT: '0' }), staticDir: join(dir, 'no-dist'), dataDir: dir };
+    app = await buildServer({ ...config, webhooks: { ...config.webhooks, enabled: false } }, { store, forms });
+    let counter = 0;
+    const login = async (username: string): Promise<LoggedIn> => {
+      const deviceId = `pg-office-${process.pid}-${++counter}`;
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD, deviceId, deviceLabel: 'pg test' } });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      return { token: body.token, deviceId, userId: body.user.id, headers: { authorization: `Bearer ${body.token}` } };
+    };
+    server = { app, store, forms, config, dir, dbFile: '', login, close: async () => {} };
+    supervisor = await login('supervisor');
+    device = await TestDevice.signIn(server);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the review, hand-off, list, export, dashboard and audit routes', async () => {
+    const id = await device.create();
+    await device.submit(id);
+    const returned = await server.app.inject({ method: 'POST', url: `/api/records/${id}/review`, headers: supervisor.headers, payload: { action: 'return', reason: '確認' } });
+    expect(returned.statusCode).toBe(200);
+    await device.edit(id, { building_count: 2 }, { submit: true });
+    await approve(server, supervisor, id);
+
+    const detail = await getJson(server, `/api/office/records/${id}`, supervisor.headers);
+    expect(detail.status).toBe(200);
+    expect((detail.body.revisions as { status: string }[]).map((r) => r.status)).toEqual(['superseded', 'approved']);
+    expect((detail.body.diffs as { changes: unknown[] }[])[0]!.changes).toEqual([{ path: 'building_count', before: 1, after: 2 }]);
+
+    const feed = await getJson(server, '/api/handoff/changes?after=0', supervisor.headers);
+    expect((feed.body.changes as { recordId: string; revision: number }[]).map((c) => [c.recordId, c.revision])).toEqual([[id, 2]]);
+
+    const list = await getJson(server, '/api/office/records?status=approved&limit=1', supervisor.headers);
+    expect((list.body.items as { id: string }[]).map((i) => i.id)).toEqual([id]);
+
+    const csv = await server.app.inject({ method: 'GET', url: '/api/office/export.csv?status=approved', headers: supervisor.headers });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(id);
+
+    const dashboard = await getJson(server, '/api/office/dashboard?formId=field-check', supervisor.headers);
+    expect(dashboard.status).toBe(200);
+    expect((dashboard.body.counts as { byStatus: Record<string, number> }).byStatus.approved).toBe(1);
+
+    const audit = await getJson(server, `/api/office/audit?recordId=${id}`, supervisor.headers);
+    expect((audit.body.entries as { action: string }[]).map((e) => e.action)).toEqual(['record_view', 'review', 'review']);
+  });
+});
