@@ -1,35 +1,14 @@
 // Two tablets (two browser contexts, the same surveyor) offline on one record: different fields merge; the same field becomes a conflict a supervisor sees.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SAMPLE_FORM, createRecord, expectSaved, loadControlledApp, loginAs, openSampleSurvey, syncNow } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, createRecord, expectSaved, editSameFieldOffline, openLoggedInContext, openRecordFromList, openSampleSurvey, syncBadge, syncNow } from './helpers.ts';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 // Two tablets, three sync rounds and real logins (scrypt): longer than a single-page test.
 test.setTimeout(180_000);
 
-async function tablet(browser: Browser, baseURL: string | undefined, label: string) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 768, height: 1024 } });
-  const page = await context.newPage();
-  await loadControlledApp(page);
-  await loginAs(page, 'surveyor', label);
-  return { context, page };
-}
-
-async function openRecord(page: Page, recordId: string): Promise<void> {
-  await page.getByTestId('nav-settings').click(); // leave whatever screen is open, so the editor reloads from IndexedDB
-  await page.goto(`/survey/${SAMPLE_FORM}`);
-  await expect(page.getByTestId('record-list-screen')).toBeVisible();
-  await page.locator(`[data-record-id="${recordId}"]`).getByTestId('record-open').click();
-  await expect(page.getByTestId('editor')).toBeVisible();
-}
-
-async function syncBadge(page: Page, recordId: string) {
-  await page.goto(`/survey/${SAMPLE_FORM}`);
-  return page.locator(`[data-record-id="${recordId}"]`).getByTestId('sync-badge');
-}
-
 test('offline edits on two tablets: different fields merge, the same field is a conflict for the supervisor', async ({ browser, baseURL, request }) => {
-  const a = await tablet(browser, baseURL, 'タブレットA');
-  const b = await tablet(browser, baseURL, 'タブレットB');
+  const a = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットA');
+  const b = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットB');
 
   // Tablet A creates the record and sends it; tablet B receives it.
   await a.page.getByTestId('nav-settings').click();
@@ -44,17 +23,17 @@ test('offline edits on two tablets: different fields merge, the same field is a 
   await expect(await syncBadge(a.page, recordId)).toHaveAttribute('data-sync-state', 'synced');
 
   await syncNow(b.page);
-  await openRecord(b.page, recordId);
+  await openRecordFromList(b.page, recordId);
   await expect(b.page.getByLabel('担当者名')).toHaveValue('山田 太郎');
 
   // Both offline; each edits a different field.
   await a.context.setOffline(true);
   await b.context.setOffline(true);
-  await openRecord(a.page, recordId);
+  await openRecordFromList(a.page, recordId);
   await a.page.getByTestId('section-site').click();
   await a.page.getByLabel('棟数').fill('3');
   await expectSaved(a.page);
-  await openRecord(b.page, recordId);
+  await openRecordFromList(b.page, recordId);
   await b.page.getByTestId('section-wrapup').click();
   await b.page.getByLabel('特記事項').fill('屋根瓦に損傷あり');
   await expectSaved(b.page);
@@ -68,7 +47,7 @@ test('offline edits on two tablets: different fields merge, the same field is a 
   await syncNow(b.page);
   await syncNow(a.page);
   for (const { page } of [a, b]) {
-    await openRecord(page, recordId);
+    await openRecordFromList(page, recordId);
     await expect(page.getByLabel('担当者名')).toHaveValue('山田 太郎');
     await page.getByTestId('section-site').click();
     await expect(page.getByLabel('棟数')).toHaveValue('3');
@@ -78,19 +57,7 @@ test('offline edits on two tablets: different fields merge, the same field is a 
   }
 
   // Both offline again; both change the SAME field to different values.
-  await a.context.setOffline(true);
-  await b.context.setOffline(true);
-  await openRecord(a.page, recordId);
-  await a.page.getByLabel('担当者名').fill('佐藤 花子');
-  await expectSaved(a.page);
-  await openRecord(b.page, recordId);
-  await b.page.getByLabel('担当者名').fill('鈴木 一郎');
-  await expectSaved(b.page);
-  await a.context.setOffline(false);
-  await b.context.setOffline(false);
-  await syncNow(a.page);
-  await syncNow(b.page);
-  await syncNow(a.page);
+  await editSameFieldOffline(a, b, recordId, '担当者名', ['佐藤 花子', '鈴木 一郎']);
 
   // The supervisor sees one open conflict holding both candidates.
   const loginRes = await request.post('/api/auth/login', {
@@ -110,7 +77,7 @@ test('offline edits on two tablets: different fields merge, the same field is a 
   const shown: string[] = [];
   for (const { page } of [a, b]) {
     await expect(await syncBadge(page, recordId)).toHaveAttribute('data-sync-state', 'conflict');
-    await openRecord(page, recordId);
+    await openRecordFromList(page, recordId);
     await expect(page.getByTestId('conflict-notice')).toContainText('inspector_name');
     shown.push(await page.getByLabel('担当者名').inputValue());
   }

@@ -1,0 +1,32 @@
+// The office tab bar (審査一覧, 競合, 集計, 監査ログ); each tab returns to that page's last filters.
+import { useTranslation } from 'react-i18next';
+import type { OfficePage } from '../routes.ts';
+import { navigate } from '../state/routeStore.ts';
+import { recallQuery } from './shared/lastQuery.ts';
+
+const PAGES: readonly OfficePage[] = ['queue', 'conflicts', 'dashboard', 'audit'];
+
+export function OfficeNav({ current }: { current: OfficePage }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="office-nav" aria-label={t('office.title')}>
+      <h1 className="office-title">{t('office.title')}</h1>
+      <ul role="tablist">
+        {PAGES.map((page) => (
+          <li key={page}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={page === current}
+              className={`office-tab ${page === current ? 'is-active' : ''}`}
+              data-testid={`office-tab-${page}`}
+              onClick={() => void navigate({ name: 'office', page, query: recallQuery(page) })}
+            >
+              {t(`office.nav.${page}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,28 @@
+// A small two-column table (name, count) with its CSV button: counts by status and by result.
+import { useTranslation } from 'react-i18next';
+import { CsvButton } from '../shared/CsvButton.tsx';
+
+export function CountTable({ rows, nameHeader, fileName, testId }: { rows: { key: string; label: string; count: number }[]; nameHeader: string; fileName: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <table className="office-table is-compact" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeader}</th>
+            <th scope="col" className="num">{t('office.dashboard.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="num">{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CsvButton fileName={fileName} header={[nameHeader, t('office.dashboard.count')]} rows={rows.map((r) => [r.label, r.count])} testId={`${testId}-csv`} />
+    </>
+  );
+}

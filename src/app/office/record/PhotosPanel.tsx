@@ -1,0 +1,53 @@
+// The record's photos and signatures, fetched through the blob route with the login's token; a click opens the full image.
+import { useTranslation } from 'react-i18next';
+import type { FormDefinition } from '../../../engine/types.ts';
+import { useLanguage } from '../../state/appStore.ts';
+import { pathLabel } from '../shared/answerRows.ts';
+import { useBlobUrl } from '../shared/useBlobUrl.ts';
+
+interface Photo {
+  path: string;
+  hash: string;
+  mime: string;
+}
+
+/** "buildings[0].building_photos[1]" → the field's path, so the label is the field's. */
+const fieldPathOf = (path: string) => path.replace(/\[\d+\]$/, '');
+
+function PhotoThumb({ photo, label }: { photo: Photo; label: string }) {
+  const { t } = useTranslation();
+  const { url, failed } = useBlobUrl(photo.hash);
+  return (
+    <figure className="office-photo" data-testid="office-photo" data-hash={photo.hash}>
+      {url ? (
+        <a href={url} target="_blank" rel="noopener noreferrer">
+          <img src={url} alt={label} data-testid="office-photo-img" />
+        </a>
+      ) : (
+        <span className="office-photo-placeholder">{failed ? t('office.record.photoFailed') : t('app.loading')}</span>
+      )}
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
+export function PhotosPanel({ photos, form }: { photos: readonly Photo[]; form: FormDefinition | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <section className="office-panel" aria-labelledby="office-photos-title">
+      <h3 id="office-photos-title" className="office-panel-title">
+        {t('office.record.photos', { count: photos.length })}
+      </h3>
+      {photos.length === 0 ? (
+        <p className="muted">{t('office.record.noPhotos')}</p>
+      ) : (
+        <div className="office-photos">
+          {photos.map((photo) => (
+            <PhotoThumb key={`${photo.path}-${photo.hash}`} photo={photo} label={pathLabel(form, fieldPathOf(photo.path), language)} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
