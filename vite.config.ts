@@ -1,8 +1,19 @@
-// Build of the PWA: React, the service worker (precaches the app shell and form definitions) and the forms/ catalog.
+// Build of the PWA: React, the service worker (precaches the app shell, form definitions and the 調査票 PDF font) and the forms/ catalog.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { formsCatalog } from './scripts/vite-forms-plugin.ts';
+
+/** Workbox's default per-file precache limit, and the one allowed for the PDF font. */
+const DEFAULT_PRECACHE_LIMIT = 2 * 1024 * 1024;
+const PDF_FONT_PRECACHE_LIMIT = 8 * 1024 * 1024;
+
+/** Drops files above the default limit again, except the PDF font (.ttf), with the warning Workbox would give. */
+async function allowOnlyFontAboveDefault<Entry extends { url: string; size: number }>(entries: Entry[]) {
+  const manifest = entries.filter((e) => e.size <= DEFAULT_PRECACHE_LIMIT || e.url.endsWith('.ttf'));
+  const warnings = entries.filter((e) => !manifest.includes(e)).map((e) => `${e.url} (${e.size} bytes) is not precached: above ${DEFAULT_PRECACHE_LIMIT} bytes`);
+  return { manifest, warnings };
+}
 
 export default defineConfig({
   plugins: [
@@ -29,7 +40,15 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,woff2,json}'],
+        // ttf: the 調査票 PDF font (src/app/care-pdf/carePdfFont.ts), see below.
+        globPatterns: ['**/*.{js,css,html,png,svg,woff2,json,ttf}'],
+        // The 調査票 PDF must work offline after one online visit, so its font (Noto Sans JP, 5.4 MB) is precached
+        // at install rather than cached at run time (CacheFirst): a runtime cache is only warmed by a first PDF
+        // made online, and an assessor who first needs one in a home without signal would get none. Its name is
+        // content-hashed, so it is downloaded again only if the file changes. The larger limit is for the font
+        // alone: every other file keeps Workbox's default limit (allowOnlyFontAboveDefault).
+        maximumFileSizeToCacheInBytes: PDF_FONT_PRECACHE_LIMIT,
+        manifestTransforms: [allowOnlyFontAboveDefault],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         cleanupOutdatedCaches: true,

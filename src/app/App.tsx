@@ -12,6 +12,10 @@ const RecordEditorScreen = lazy(() => import('./screens/RecordEditorScreen.tsx')
 const LoginScreen = lazy(() => import('./screens/LoginScreen.tsx').then((m) => ({ default: m.LoginScreen })));
 const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx').then((m) => ({ default: m.SyncScreen })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
+const CareScheduleScreen = lazy(() => import('./care/CareScheduleScreen.tsx').then((m) => ({ default: m.CareScheduleScreen })));
+const CareCaseScreen = lazy(() => import('./care/CareCaseScreen.tsx').then((m) => ({ default: m.CareCaseScreen })));
+// The back office is its own chunk (and loads chart.js / leaflet only when a screen draws them): the field app does not carry it.
+const OfficeRoot = lazy(() => import('./office/OfficeRoot.tsx').then((m) => ({ default: m.OfficeRoot })));
 
 function CurrentScreen() {
   const route = useRoute();
@@ -28,6 +32,13 @@ function CurrentScreen() {
       return <LoginScreen />;
     case 'sync':
       return <SyncScreen />;
+    case 'care-schedule':
+      return <CareScheduleScreen />;
+    case 'care-case':
+      return <CareCaseScreen key={route.recordId} recordId={route.recordId} />;
+    case 'office':
+    case 'office-record':
+      return <OfficeRoot route={route} />;
   }
 }
 

@@ -5,7 +5,16 @@ export type Route =
   | { name: 'editor'; recordId: string }
   | { name: 'settings' }
   | { name: 'login' }
-  | { name: 'sync' };
+  | { name: 'sync' }
+  /** Care assessor: the visit schedule of the assigned cases, and one case (申請). */
+  | { name: 'care-schedule' }
+  | { name: 'care-case'; recordId: string }
+  /** Back office (supervisor/admin, online only); the filters live in the URL query, owned by each office screen. */
+  | { name: 'office'; page: OfficePage; query?: string }
+  | { name: 'office-record'; recordId: string };
+
+export type OfficePage = 'queue' | 'conflicts' | 'dashboard' | 'audit';
+const OFFICE_PAGES: readonly OfficePage[] = ['conflicts', 'dashboard', 'audit'];
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -14,6 +23,9 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'sync' && parts.length === 1) return { name: 'sync' };
+  if (parts[0] === 'care' && parts[1] === 'schedule' && parts.length === 2) return { name: 'care-schedule' };
+  if (parts[0] === 'care' && parts[1] === 'case' && parts[2] && parts.length === 3) return { name: 'care-case', recordId: parts[2] };
+  if (parts[0] === 'office') return parseOfficeRoute(parts.slice(1));
   return { name: 'home' };
 }
 
@@ -31,5 +43,21 @@ export function routePath(route: Route): string {
       return '/login';
     case 'sync':
       return '/sync';
+    case 'care-schedule':
+      return '/care/schedule';
+    case 'care-case':
+      return `/care/case/${encodeURIComponent(route.recordId)}`;
+    case 'office':
+      return `/office${route.page === 'queue' ? '' : `/${route.page}`}${route.query ? `?${route.query}` : ''}`;
+    case 'office-record':
+      return `/office/record/${encodeURIComponent(route.recordId)}`;
   }
+}
+
+function parseOfficeRoute(rest: string[]): Route {
+  if (rest.length === 0) return { name: 'office', page: 'queue' };
+  if (rest[0] === 'record' && rest[1] && rest.length === 2) return { name: 'office-record', recordId: rest[1] };
+  const page = OFFICE_PAGES.find((p) => p === rest[0]);
+  if (page && rest.length === 1) return { name: 'office', page };
+  return { name: 'office', page: 'queue' };
 }

@@ -15,6 +15,7 @@ export {
 export { saveForm, getForm, latestForm, listForms, type FormRow } from './forms.ts';
 export { putRefData, getRefData, type RefDataRow } from './refData.ts';
 export { getSetting, setSetting, getDeviceId, type SettingKey, type SettingValues } from './settings.ts';
+export { listSavedPhrases, savePhrase, deletePhrase, savedPhrasesFor, type SavedPhrase } from './savedPhrases.ts';
 export { observeRemoteClock } from './deviceClock.ts';
 export { requestPersistence, storageEstimate, type StorageLike } from './storage.ts';
 export { getAnswerAt, setAnswerAt, parseAnswerPath } from './answerPaths.ts';

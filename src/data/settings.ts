@@ -1,8 +1,9 @@
-// Typed device settings (language, device id, op counter, clock state, session, sync checkpoint) stored as key/value rows, validated on read and write.
+// Typed device settings (language, device id, op counter, clock state, session, sync checkpoint, saved 特記事項 phrases) stored as key/value rows, validated on read and write.
 import { z } from 'zod';
 import { v4 as uuidv4 } from 'uuid';
 import type { GenbaDb } from './db.ts';
 import { DataError } from './errors.ts';
+import { SavedPhrasesSchema } from './savedPhrasesSchema.ts';
 
 export interface SettingRow {
   key: string;
@@ -31,6 +32,8 @@ const settingSchemas = {
   syncCheckpoint: z.number().int().nonnegative(),
   /** ISO time of the last sync that completed without error. */
   lastSyncAt: z.string(),
+  /** The assessor's own 特記事項 phrases, for reuse offline (savedPhrases.ts). */
+  tokkiPhrases: SavedPhrasesSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

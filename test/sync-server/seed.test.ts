@@ -33,7 +33,8 @@ describe('demo seed', () => {
     const pull = async (headers: { authorization: string }) =>
       (await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers, payload: pullBody() })).json().records as { formId: string; answers: Record<string, unknown> }[];
     expect((await pull(surveyor.headers)).length).toBe(2);
-    expect((await pull(assessor.headers)).length).toBe(1);
+    expect((await pull(assessor.headers)).filter((r) => r.formId === 'field-check').length).toBe(1);
+    expect((await pull(assessor.headers)).filter((r) => r.formId === 'care-case').length).toBe(4);
     expect((await pull(vacant.headers)).length).toBe(0);
     expect((await pull(surveyor.headers))[0]!.formId).toBe('field-check');
   });

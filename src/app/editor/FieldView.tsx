@@ -2,6 +2,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldPath } from '../../engine/types.ts';
+import { fieldAddon } from '../care-notes/fieldAddons.ts';
 import { FIELD_WIDGETS } from '../fields/registry.ts';
 import { selectedNeedsReason } from '../fields/multiChoice.ts';
 import { localize } from '../localize.ts';
@@ -55,6 +56,7 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   const disabled = readOnly || state.readonly;
   const reasonId = form ? reasonFieldId(field, form) : null;
   const Widget = widget.component;
+  const Addon = form ? fieldAddon(form.id, field.id) : null;
   const LabelTag = widget.labelsInput ? 'label' : 'span';
 
   return (
@@ -96,6 +98,7 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
         onChange={(value, options) => actions.change(path, value, options)}
         onBlur={() => actions.commit(path)}
       />
+      {Addon && !disabled && <Addon path={path} inputId={`${id}-input`} />}
       {reasonId && selectedNeedsReason(state.value, state.choices ?? field.choices ?? []) && (
         <div className="reason-box">
           <FieldView path={siblingPath(path, reasonId)} />

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { RecordRow } from '../../data/index.ts';
 import { FormSession } from '../../engine/index.ts';
 import type { FieldPath, FormDefinition } from '../../engine/types.ts';
+import { hasCareAssessmentPdf } from '../../documents/care-assessment-form.ts';
+import { CarePdfButton } from '../care-pdf/CarePdfButton.tsx';
 import { recordRepository } from '../db.ts';
 import { EditorContext, type EditorActions } from '../editor/EditorContext.tsx';
 import { EditorNoticeBanner } from '../editor/EditorNoticeBanner.tsx';
@@ -149,6 +151,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
             </button>
             <h1 className="editor-title">{localize(loaded.form.title, language)}</h1>
             <SaveStatus />
+            {hasCareAssessmentPdf(loaded.form.id) && <CarePdfButton recordId={recordId} />}
             {loaded.editable && <FinalizeButton recordId={recordId} flush={() => queue.flush()} onFinalized={() => setReloadKey((k) => k + 1)} />}
             <FinalizeMessage />
           </div>

@@ -11,7 +11,7 @@ export const ROLES: readonly Role[] = [
  * form joins its role's list when it lands in forms/.
  */
 export const ROLE_FORMS: Record<Role, readonly string[]> = {
-  care_assessor: ['field-check', 'care-assessment'],
+  care_assessor: ['field-check', 'care-assessment', 'care-case'],
   ambulance_crew: ['field-check', 'ambulance-record'],
   hospital: ['ambulance-record'],
   disaster_surveyor: ['field-check', 'disaster-damage', 'quick-inspection'],

@@ -10,6 +10,9 @@ import { applyPush } from '../sync/push-service.ts';
 import type { SyncDeps } from '../sync/types.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 import { demoRecords } from './demo-records.ts';
+import { demoCases } from './demo-cases.ts';
+import { createCase } from '../care/create-case.ts';
+import { CARE_CASE_FORM_ID } from '../../../forms/care-case/case-fields.ts';
 
 /** The office's seeding "device": its ops are in the ops log like any device's. */
 export const SEED_DEVICE_ID = 'demo-seed';
@@ -49,7 +52,7 @@ export async function seedDemo(deps: SyncDeps, options: SeedOptions = {}): Promi
     return true;
   });
   if (!created) return null;
-  const records = await seedRecords(deps, users, now);
+  const records = (await seedRecords(deps, users, now)) + (await seedCases(deps, users, now));
   return { accounts: [...DEMO_ACCOUNTS], password, records };
 }
 
@@ -89,5 +92,16 @@ async function seedRecords(deps: SyncDeps, users: UserRow[], now: Date): Promise
     const device = await tx.getDevice(SEED_DEVICE_ID);
     if (device) await tx.putDevice({ ...device, revokedAt: now.toISOString() });
   });
+  return planned.length;
+}
+
+/** Cases (申請) the office made and assigned, written by the care service like the back office's own create. */
+async function seedCases(deps: SyncDeps, users: UserRow[], now: Date): Promise<number> {
+  if (!deps.forms.get(CARE_CASE_FORM_ID)) return 0;
+  const office = userByName(users, 'supervisor');
+  const planned = demoCases(now);
+  for (const demo of planned) {
+    await createCase({ store: deps.store, forms: deps.forms, now: () => now }, office.id, { ...demo.request, assigneeId: userByName(users, demo.assignee).id });
+  }
   return planned.length;
 }

@@ -1,0 +1,46 @@
+// The first answers of a 認定調査票 started from a case: the applicant's data the office already typed, kept only where the assessment form has a fitting field.
+import { validateValue, type FieldDefinition, type FormDefinition } from '../../src/engine/index.ts';
+import type { CaseView } from './case-fields.ts';
+
+/**
+ * care-assessment field id → the case value it starts from. The assessment form is CARE's and may change:
+ * a key it does not declare, or a value its field refuses, is left out, because the server rejects a whole
+ * push batch over one unknown field (E_UNKNOWN_FIELD).
+ */
+function candidates(view: CaseView): Record<string, unknown> {
+  return {
+    subject_name: view.name,
+    subject_sex: view.sex,
+    subject_birth_date: view.birthDate,
+    subject_address: view.address,
+    subject_phone: view.phone,
+    // 新規 is a first certification; 更新 and 区分変更 follow an earlier one.
+    prior_certification: view.applicationType === null ? null : view.applicationType === 'new' ? 'first' : 'subsequent',
+  };
+}
+
+function topLevelFields(form: FormDefinition): Map<string, FieldDefinition> {
+  const fields = new Map<string, FieldDefinition>();
+  for (const section of form.sections) for (const field of section.fields) fields.set(field.id, field);
+  return fields;
+}
+
+function choiceValues(form: FormDefinition, field: FieldDefinition): readonly unknown[] | null {
+  if (field.choices) return field.choices.map((c) => c.value);
+  if (field.choiceList) return (form.choiceLists?.[field.choiceList] ?? []).map((c) => c.value);
+  return null;
+}
+
+export function assessmentPrefill(view: CaseView, assessmentForm: FormDefinition): Record<string, unknown> {
+  const fields = topLevelFields(assessmentForm);
+  const answers: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(candidates(view))) {
+    const field = fields.get(id);
+    if (value === null || !field || field.calculate !== undefined) continue;
+    if (validateValue(field, value) !== null) continue;
+    const choices = field.type === 'select_one' ? choiceValues(assessmentForm, field) : null;
+    if (choices && !choices.includes(value)) continue;
+    answers[id] = value;
+  }
+  return answers;
+}
