@@ -1,4 +1,4 @@
-// Back office end to end in two or three browser contexts: review queue → return with a field comment → tablet corrects → revision 2 diff → approve; conflict queue.
+// Back office end to end in two or three browser contexts: review queue → return with a field comment → tablet corrects → revision 2 diff → approve; conflict queue; care cases list.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
@@ -87,6 +87,7 @@ test('review queue → return with a field comment → the tablet corrects → r
   await expect(page.getByTestId('office-photo-img').first()).toBeVisible();
   await expect(page.getByTestId('record-map')).toHaveAttribute('data-points', '1');
   await expect(page.getByTestId('office-warnings')).toContainText('旧耐震基準');
+  await expect(page.getByTestId('record-pdf')).toHaveCount(0); // 調査票PDF is for care assessments only
 
   // Return it with a reason and a comment on 担当者名.
   await page.getByTestId('review-return').click();
@@ -180,6 +181,7 @@ test('conflict queue: a same-field conflict from two tablets is resolved with a 
     const candidate = candidates.filter({ hasText: value });
     await expect(candidate).toContainText('調査 太郎（デモ）'); // who, by display name
   }
+  await expect(candidates.filter({ hasText: '佐藤 花子' })).toContainText('端末: タブレットA'); // which device, by its login label
   await expect(card.getByTestId('conflict-resolve')).toBeDisabled(); // a reason is required
   await page.screenshot({ path: `${SHOTS}/office-conflicts-1280x800.png` });
 
@@ -233,5 +235,44 @@ test('conflict queue: a same-field conflict from two tablets is resolved with a 
 
   await a.context.close();
   await b.context.close();
+  await office.context.close();
+});
+
+test('care cases: the seeded case is listed with its status and KPIs, and the status filter lives in the URL', async ({ browser, baseURL }) => {
+  const office = await openLoggedInContext(browser, baseURL, 'supervisor', '本庁PC', DESKTOP);
+  const page = office.page;
+  await page.goto('/office/care');
+  await expect(page.getByTestId('office-care')).toBeVisible();
+  await expect(page.getByTestId('office-tab-care')).toHaveAttribute('aria-selected', 'true');
+  const row = page.locator('[data-testid="care-row"][data-case-number="DEMO-0001"]');
+  await expect(row).toContainText('見本 花子');
+  await expect(row.getByTestId('care-status')).toHaveText(/^(未調査|調査済|差し戻し|確定)$/);
+  await expect(page.getByTestId('care-kpi-visit')).toBeVisible();
+  await expect(page.getByTestId('care-kpi-finish')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/office-care-1280x800.png`, fullPage: true });
+
+  // A new case through the form: a missing field is named before anything is sent; the case then appears in the list.
+  await page.getByTestId('care-create-toggle').click();
+  await page.getByTestId('care-create-submit').click();
+  await expect(page.getByTestId('care-field-name').getByTestId('care-field-problem')).toBeVisible();
+  const caseNumber = `E2E-${Date.now()}`;
+  await page.getByTestId('care-input-assigneeId').selectOption({ label: '認定 花子（デモ）' });
+  await page.getByTestId('care-input-caseNumber').fill(caseNumber);
+  await page.getByTestId('care-input-applicationDate').fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByTestId('care-input-insuredNumber').fill('0000000999');
+  await page.getByTestId('care-input-name').fill('見本 秋子');
+  await page.screenshot({ path: `${SHOTS}/office-care-create-1280x800.png`, fullPage: true });
+  await page.getByTestId('care-create-submit').click();
+  await expect(page.getByTestId('care-done')).toContainText(caseNumber);
+  await expect(page.locator(`[data-testid="care-row"][data-case-number="${caseNumber}"]`)).toHaveAttribute('data-status', 'unsurveyed');
+
+  // Another test may have surveyed the demo case: filter by its own status (kept) and by another one (gone).
+  const status = await row.getAttribute('data-status');
+  const other = status === 'approved' ? 'returned' : 'approved';
+  await page.getByTestId('care-filter-status').selectOption(other);
+  await expect(page).toHaveURL(new RegExp(`/office/care\\?status=${other}`));
+  await expect(row).toHaveCount(0);
+  await page.getByTestId('care-filter-status').selectOption(status ?? '');
+  await expect(row).toBeVisible();
   await office.context.close();
 });

@@ -1,10 +1,10 @@
-// The office tab bar (審査一覧, 競合, 集計, 監査ログ); each tab returns to that page's last filters.
+// The office tab bar (審査一覧, 競合, 集計, 監査ログ, 認定申請); each tab returns to that page's last filters.
 import { useTranslation } from 'react-i18next';
 import type { OfficePage } from '../routes.ts';
 import { navigate } from '../state/routeStore.ts';
 import { recallQuery } from './shared/lastQuery.ts';
 
-const PAGES: readonly OfficePage[] = ['queue', 'conflicts', 'dashboard', 'audit'];
+const PAGES: readonly OfficePage[] = ['queue', 'conflicts', 'dashboard', 'audit', 'care'];
 
 export function OfficeNav({ current }: { current: OfficePage }) {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ const RecordViewScreen = lazy(() => import('./record/RecordViewScreen.tsx').then
 const ConflictQueueScreen = lazy(() => import('./conflicts/ConflictQueueScreen.tsx').then((m) => ({ default: m.ConflictQueueScreen })));
 const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const AuditScreen = lazy(() => import('./audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
+const CareCasesScreen = lazy(() => import('./care/CareCasesScreen.tsx').then((m) => ({ default: m.CareCasesScreen })));
 
 export type OfficeRoute = Extract<Route, { name: 'office' | 'office-record' }>;
 
@@ -28,6 +29,8 @@ function OfficeScreen({ route }: { route: OfficeRoute }) {
       return <DashboardScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'care':
+      return <CareCasesScreen />;
   }
 }
 

@@ -1,10 +1,11 @@
-// Dashboard aggregates over the records changed in a window: counts by status and by result, a daily trend of submits and approvals, generic KPIs and map points.
+// Dashboard aggregates over the records changed in a window: counts by status and by result, a daily trend of submits and approvals, generic and per-survey KPIs and map points.
 import type { DashboardQuery } from '../../../src/protocol/office/dashboard-query.ts';
 import type { DashboardResponse } from '../../../src/protocol/office/dashboard.ts';
 import { RECORD_STATUSES } from '../../../src/protocol/snapshot.ts';
 import type { FormCatalog } from '../forms/catalog.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RecordListFilter, RecordListItem, RevisionRow, Scope, SyncStore } from '../storage/sync-store.ts';
+import { formKpis } from './form-kpis.ts';
 import { median } from './median.ts';
 import { resultOutput, revisionResult } from './result-cache.ts';
 
@@ -113,6 +114,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, query: D
       { key: 'approved', label: { ja: '承認済み', en: 'Approved' }, value: byStatus.approved, unit: 'count' },
       { key: 'days_to_first_submit', label: { ja: '作成から初回提出までの日数（中央値）', en: 'Days from creation to first submit (median)' }, value: round1(median(toFirstSubmit)), unit: 'days' },
       { key: 'days_to_approval', label: { ja: '提出から承認までの日数（中央値）', en: 'Days from submit to approval (median)' }, value: round1(median(toApproval)), unit: 'days' },
+      ...(await formKpis(deps, query.formId, window)),
     ],
     points: records.flatMap((r) => (r.summary && r.summary.lat !== null && r.summary.lon !== null ? [{ id: r.id, lat: r.summary.lat, lon: r.summary.lon, status: r.status }] : [])),
     truncated: scan.truncated || submittedIds.length > REVISION_SCAN_MAX,

@@ -2,6 +2,8 @@
 import type { ResolveConflictRequest } from '../../../protocol/conflict.ts';
 import type { ReviewRequest } from '../../../protocol/review-request.ts';
 import type { ExportFormat } from '../../../protocol/office/index.ts';
+import type { CreateCaseBody } from '../care/caseDraft.ts';
+import { CaseAnswerSchema, CaseListResponseSchema } from './careSchemas.ts';
 import { officeFile, officeGet, officePost } from './officeClient.ts';
 import {
   AuditResponseSchema, ConflictListResponseSchema, DashboardResponseSchema, OfficeUsersResponseSchema, RecordDetailResponseSchema,
@@ -34,3 +36,16 @@ export type { ExportFormat };
 export const downloadExport = (format: ExportFormat, query: URLSearchParams) => officeFile(withQuery(`/api/office/export.${format}`, query));
 
 export const fetchBlob = (hash: string) => officeFile(`/api/blobs/${encodeURIComponent(hash)}`);
+
+/** A 認定調査票 record as the office's A4 PDF (404 E_NO_DOCUMENT for other forms); audited as a download. */
+export const downloadRecordPdf = (id: string) => officeFile(`/api/office/records/${encodeURIComponent(id)}/pdf`);
+
+export const listCareCases = (query: URLSearchParams) => officeGet(withQuery('/api/office/care/cases', query), CaseListResponseSchema);
+
+export const createCareCase = (body: CreateCaseBody) => officePost('/api/office/care/cases', body, CaseAnswerSchema);
+
+export const assignCareCase = (id: string, assigneeId: string) =>
+  officePost(`/api/office/care/cases/${encodeURIComponent(id)}/assign`, { assigneeId }, CaseAnswerSchema);
+
+/** The approved 調査票 whose approval day (JST) is in [from, to], as the certification system's CSV. */
+export const downloadCareExport = (query: URLSearchParams) => officeFile(withQuery('/api/office/care/export.csv', query));

@@ -34,7 +34,7 @@ async function refusal(response: Response): Promise<OfficeError> {
     // Not JSON (a proxy page, a cut connection): the status decides.
   }
   const parsed = ErrorBodySchema.safeParse(body);
-  if (parsed.success) return new OfficeError(parsed.data.error.code, parsed.data.error.message, response.status);
+  if (parsed.success) return new OfficeError(parsed.data.error.code, parsed.data.error.message, response.status, parsed.data.error.details);
   if (response.status === 401) return new OfficeError('E_UNAUTHENTICATED', `HTTP ${response.status}`, 401);
   if (response.status === 403) return new OfficeError('E_FORBIDDEN', `HTTP ${response.status}`, 403);
   if (response.status === 404) return new OfficeError('E_NOT_FOUND', `HTTP ${response.status}`, 404);

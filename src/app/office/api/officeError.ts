@@ -7,6 +7,8 @@ export class OfficeError extends Error {
     /** Technical detail for the console and support; the UI shows the i18n text of the code. */
     readonly detail: string = '',
     readonly status?: number,
+    /** The server's `error.details` (e.g. the form's issues of a refused case), for screens that show them. */
+    readonly details?: unknown,
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }

@@ -10,10 +10,11 @@ export {
   AuditResponseSchema, DashboardResponseSchema, OfficeUsersResponseSchema, RecordDetailResponseSchema, RecordListResponseSchema,
 } from '../../../protocol/office/index.ts';
 
-/** GET /api/conflicts: the store's conflict items (the office shape); device labels when a server sends them. */
+/** GET /api/conflicts: the store's conflict items (the office shape); for office roles also device labels and user display names of the candidates. */
 export const ConflictListResponseSchema = z.object({
   conflicts: z.array(OfficeConflictSchema),
   devices: z.record(z.string(), z.string()).optional(),
+  users: z.record(z.string(), z.string()).optional(),
 });
 
 /** POST /api/records/:id/review answers the record's new snapshot; the office only reads its status. */

@@ -23,7 +23,7 @@ export function ConflictQueueScreen() {
   const [resolved, setResolved] = useState<ConflictItem[]>([]);
 
   const open = (list.data?.conflicts ?? []).filter((c) => !resolved.some((r) => r.id === c.id));
-  const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
+  const userName = (id: string) => list.data?.users?.[id] ?? users.find((u) => u.id === id)?.displayName ?? id;
   const deviceName = (id: string) => list.data?.devices?.[id] ?? id;
 
   return (

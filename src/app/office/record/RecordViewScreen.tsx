@@ -15,6 +15,7 @@ import { useFormDefinition } from '../shared/useOfficeForms.ts';
 import { useDateTime } from '../shared/useFormat.ts';
 import { EvaluationPanel } from './EvaluationPanel.tsx';
 import { PhotosPanel } from './PhotosPanel.tsx';
+import { RecordPdfButton } from './RecordPdfButton.tsx';
 import { RecordConflicts } from './RecordConflicts.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
@@ -72,6 +73,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
               <dd className="mono">{record.id}</dd>
             </div>
           </dl>
+          <RecordPdfButton recordId={record.id} formId={record.formId} />
           {form === null && <p className="notice">{t('office.record.formMissing')}</p>}
           <div className="office-record-grid">
             <div className="office-record-main">

@@ -1,9 +1,10 @@
-// Conflict routes: list (filtered by the caller's scope in the service), resolve (supervisor/admin).
+// Conflict routes: list (filtered by the caller's scope in the service; office roles also get device labels and user names), resolve (supervisor/admin).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ResolveConflictRequestSchema } from '../../../../src/protocol/index.ts';
 import { listConflicts, resolveConflict } from '../../sync/conflict-service.ts';
-import { OFFICE_ROLES } from '../../auth/scope.ts';
+import { isOfficeRole, OFFICE_ROLES } from '../../auth/scope.ts';
+import { conflictLabels } from '../../office/conflict-labels.ts';
 import { sessionAudit } from '../../office/session-audit.ts';
 import { actorOf, requireRole, requireSession } from '../guard.ts';
 import { parseBody } from '../parse-body.ts';
@@ -21,7 +22,10 @@ export function registerConflictRoutes(app: FastifyInstance, services: ApiServic
     const session = await requireSession(services, req);
     const filter = parseBody(ListQuerySchema, req.query);
     const conflicts = await listConflicts(syncDeps(services), actorOf(services, session), filter);
-    return { conflicts };
+    // The conflict queue shows who decided on which device; a field device does not need other people's device names.
+    if (!isOfficeRole(session.user.role)) return { conflicts };
+    const labels = await services.store.transaction((tx) => conflictLabels(tx, conflicts));
+    return { conflicts, ...labels };
   });
 
   app.post('/api/conflicts/:id/resolve', async (req, reply) => {
