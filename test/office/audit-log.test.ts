@@ -1,4 +1,4 @@
-// The audit routes: sign-in (and failed), sign-out, record view, review, conflict resolution, blob download and device revoke append entries; search by user, record, action and time, paged; bad input is a coded 400.
+// The audit routes: sign-in (and failed), sign-out, pushed changes, record view, review, conflict resolution, blob download and device revoke append entries; search by user, record, action and time, paged; bad input is a coded 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -46,15 +46,22 @@ describe('audit log', () => {
     expect(JSON.stringify(refused)).not.toContain(DEMO_PASSWORD);
   });
 
+  it('records every pushed change to a record with the device, the op count and the paths', async () => {
+    const changes = await entries(`?recordId=${recordId}&action=record_change`);
+    // Oldest last: the create, then the submit.
+    expect(changes.entries.map((e) => e.detail.paths)).toEqual([['@status'], ['@create']]);
+    expect(changes.entries[1]).toMatchObject({ actor: 'surveyor', userId: device.login.userId, detail: { deviceId: device.login.deviceId, ops: 1, outcomes: { applied: 1 } } });
+  });
+
   it('records a view of a record (GET /api/office/records/:id) and a review, searchable by record', async () => {
     expect((await getJson(server, `/api/office/records/${recordId}`, supervisor.headers)).status).toBe(200);
     expect((await review(server, supervisor, recordId, { action: 'return', reason: '写真不足' })).statusCode).toBe(200);
     const trail = await entries(`?recordId=${recordId}`);
-    expect(trail.entries.map((e) => e.action)).toEqual(['review', 'record_view']);
+    expect(trail.entries.map((e) => e.action)).toEqual(['review', 'record_view', 'record_change', 'record_change']);
     expect(trail.entries[0]).toMatchObject({ actor: 'supervisor', detail: { action: 'return', from: 'submitted', to: 'returned', reason: '写真不足', revision: 1 } });
     // The record view shows its own trail.
     const view = await getJson(server, `/api/office/records/${recordId}`, supervisor.headers);
-    expect((view.body.audit as Entry[]).map((e) => e.action)).toEqual(['record_view', 'review', 'record_view']);
+    expect((view.body.audit as Entry[]).map((e) => e.action)).toEqual(['record_view', 'review', 'record_view', 'record_change', 'record_change']);
   });
 
   it('records a conflict resolution with its reason', async () => {

@@ -17,6 +17,8 @@ import { formInScope, recordInScope } from '../auth/scope.ts';
 import { withOfficeColumns } from '../office/record-write.ts';
 import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
+import { changeAuditEntries } from './change-audit.ts';
+import type { AuditContext } from '../office/audit-context.ts';
 
 /** Stamped on fields during the merge, renumbered to the record's real change sequence before writing. */
 const PENDING_VERSION = Number.MAX_SAFE_INTEGER;
@@ -59,7 +61,7 @@ export async function applyPush(deps: SyncDeps, actor: Actor, request: PushReque
  * For a boundary that has ALREADY parsed the request with PushRequestSchema and checked its protocol version (the
  * HTTP route): skips the second schema pass over every op value. Anything else must call applyPush.
  */
-export async function applyParsedPush(deps: SyncDeps, actor: Actor, request: PushRequest): Promise<PushOutcome> {
+export async function applyParsedPush(deps: SyncDeps, actor: Actor, request: PushRequest, audit?: AuditContext): Promise<PushOutcome> {
   if (request.protocolVersion !== PROTOCOL_VERSION) {
     return { ok: false, status: 400, error: { code: 'E_PROTOCOL_VERSION', message: `protocol version ${String(request.protocolVersion)} is not ${PROTOCOL_VERSION}` } };
   }
@@ -67,10 +69,10 @@ export async function applyParsedPush(deps: SyncDeps, actor: Actor, request: Pus
     return { ok: false, status: 403, error: { code: 'E_DEVICE_MISMATCH', message: 'the push names a different device than the one this login is for' } };
   }
   const now = (deps.now ?? (() => new Date()))();
-  return deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, request.ops, now));
+  return deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, request.ops, now, audit));
 }
 
-async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: Op[], now: Date): Promise<PushOutcome> {
+async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: Op[], now: Date, audit?: AuditContext): Promise<PushOutcome> {
   const at = now.toISOString();
   const stored = new Map((await tx.getOps([...new Set(ops.map((o) => o.opId))])).map((s) => [s.opId, s]));
   const seenInBatch = new Set<string>();
@@ -204,6 +206,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     if (seq !== undefined && result.outcome !== 'noop' && result.outcome !== 'duplicate') result.version = seq;
   }
   if (newOps.length > 0) await tx.insertOps(newOps.map((n) => n.op));
+  if (audit && seqOf.size > 0) await tx.appendAudit(changeAuditEntries(audit, actor.deviceId, newOps, seqOf, at));
   await saveServerClock(tx, clock);
   return { ok: true, response: { results, serverHlc: format(clock) } };
 }
