@@ -25,10 +25,16 @@ const otherValue = ([id, value]: Pair): Pair => [id, value === 1 ? 2 : 1];
 const note = (tokki_item: string, tokki_text: string): { tokki_item: string; tokki_text: string } => ({ tokki_item, tokki_text });
 
 describe('care-assessment: 警告コード as data', () => {
-  it('the table lists all 57 codes of 警告コード09 and says which are left out and why', () => {
+  it('the table lists all 57 codes of 警告コード09, every one encoded', () => {
     expect(table.codes.map((c) => c.code)).toEqual(Array.from({ length: 57 }, (_, i) => String(i + 1).padStart(2, '0')));
-    expect(table.codes.filter((c) => !c.encoded).map((c) => c.code)).toEqual(['10', '11', '12']);
-    for (const c of table.codes.filter((x) => !x.encoded)) expect(c.reason).toBeTruthy();
+    expect(table.codes.filter((c) => !c.encoded).map((c) => c.code)).toEqual([]);
+  });
+
+  it('10–12 read the source\'s 「両足での立位」「4.できない」 by the option name: 1-6 できない is code 3', () => {
+    const standBoth = fm.choiceLists!.s3!;
+    expect(standBoth.find((c) => c.value === 3)?.label.ja).toBe('できない');
+    expect(standBoth.map((c) => c.value)).toEqual([1, 2, 3]);
+    for (const code of ['10', '11', '12']) expect(encoded.find((c) => c.code === code)?.when?.[0]).toEqual(['1-6', 3]);
   });
 
   it('the form encodes exactly the encoded codes of the table, each {code, condition, message}', () => {
