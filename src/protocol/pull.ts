@@ -16,7 +16,12 @@ export const PullResponseSchema = z.strictObject({
   records: z.array(RecordSnapshotSchema),
   /** Open conflicts on the records of this page. */
   conflicts: z.array(ConflictSummarySchema),
-  /** The last changeSeq included (unchanged when the page is empty). */
+  /**
+   * Field users only: ids of records that left the caller's scope (e.g. a case reassigned to another assessor)
+   * within this page's change sequences; the device deletes its copies. Absent for office users.
+   */
+  removed: z.array(z.string()).optional(),
+  /** The last changeSeq included, a record's or a removal's (unchanged when the page is empty). */
   checkpoint: SeqSchema,
   hasMore: z.boolean(),
   serverHlc: HlcSchema,

@@ -2,4 +2,6 @@
 //
 // History (one line per bump; test/protocol/schema-pin.test.ts fails until a schema change is recorded here):
 // 1 — 2026-11: first version: push of field-level ops, paged pull by change sequence, login, conflict resolve.
-export const PROTOCOL_VERSION = 1;
+// 2 — 2026-11: PullResponse.removed (records that left a field user's scope; the device deletes them). A version 1
+//     device would refuse the new key (strict schema), so it is told to update instead.
+export const PROTOCOL_VERSION = 2;

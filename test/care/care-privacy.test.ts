@@ -60,7 +60,7 @@ describe.each(Object.keys(outsiders) as (keyof typeof outsiders)[])('%s', (who) 
   it('cannot write to them (nothing applied)', async () => {
     const res = await server.app.inject({
       method: 'POST', url: '/api/sync/push', headers: device().login.headers,
-      payload: { protocolVersion: 1, deviceId: device().login.deviceId, ops: [device().op(caseId, 'care-case', 1, 'visit_at', '2025-04-09T10:00+09:00')] },
+      payload: { protocolVersion: 2, deviceId: device().login.deviceId, ops: [device().op(caseId, 'care-case', 1, 'visit_at', '2025-04-09T10:00+09:00')] },
     });
     expect(res.statusCode).toBe(422);
     expect(JSON.stringify(res.json())).toContain('E_SCOPE');

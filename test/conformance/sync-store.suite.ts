@@ -281,6 +281,34 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
       });
     });
 
+    describe('scope removals', () => {
+      it('lists one user\'s removals in (after, upTo], by change sequence, ignoring a repeated insert', async () => {
+        await tx(async (t) => {
+          for (const [userId, recordId, changeSeq] of [['u-a', 'rec-2', 7], ['u-a', 'rec-1', 3], ['u-b', 'rec-1', 3], ['u-a', 'rec-3', 12], ['u-a', 'rec-0', 7]] as const) {
+            await t.insertScopeRemoval({ userId, recordId, changeSeq });
+          }
+          await t.insertScopeRemoval({ userId: 'u-a', recordId: 'rec-1', changeSeq: 3 });
+        });
+        const list = (userId: string, after: number, upTo: number) => tx((t) => t.listScopeRemovals(userId, after, upTo));
+        expect(await list('u-a', 0, 100)).toEqual([
+          { userId: 'u-a', recordId: 'rec-1', changeSeq: 3 }, { userId: 'u-a', recordId: 'rec-0', changeSeq: 7 },
+          { userId: 'u-a', recordId: 'rec-2', changeSeq: 7 }, { userId: 'u-a', recordId: 'rec-3', changeSeq: 12 },
+        ]);
+        expect((await list('u-a', 3, 7)).map((r) => r.recordId)).toEqual(['rec-0', 'rec-2']);
+        expect((await list('u-a', 12, Number.MAX_SAFE_INTEGER))).toEqual([]);
+        expect((await list('u-b', 0, 3)).map((r) => r.recordId)).toEqual(['rec-1']);
+        expect(await list('u-stranger', 0, 100)).toEqual([]);
+      });
+
+      it('rolls back with the transaction', async () => {
+        await expect(tx(async (t) => {
+          await t.insertScopeRemoval({ userId: 'u-a', recordId: 'rec-1', changeSeq: 1 });
+          throw new Error('boom');
+        })).rejects.toThrow('boom');
+        expect(await tx((t) => t.listScopeRemovals('u-a', 0, 100))).toEqual([]);
+      });
+    });
+
     describe('guarantee 2: concurrent transactions on one record serialize', () => {
       const increment = (s: SyncStore) => s.transaction(async (t) => {
         const [rec] = await t.getRecords(['rec-counter']);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // One open conflict, so resolve requests have a real target that malformed bodies must not touch.
   const recordId = newRecordId();
   await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: surveyor.headers, payload: pushBody(surveyor.deviceId, [op({ deviceId: surveyor.deviceId, seq: 1, recordId, path: '@create', value: initialAnswers() })]) });
-  const pulled = (await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers: other.headers, payload: { protocolVersion: 1, checkpoint: 0, limit: 1000 } })).json();
+  const pulled = (await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers: other.headers, payload: { protocolVersion: 2, checkpoint: 0, limit: 1000 } })).json();
   const base = pulled.records.find((r: { id: string }) => r.id === recordId).fieldVersions.building_count ?? 0;
   await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: surveyor.headers, payload: pushBody(surveyor.deviceId, [op({ deviceId: surveyor.deviceId, seq: 2, recordId, path: 'building_count', value: 5, baseVersion: base })]) });
   await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: other.headers, payload: pushBody(other.deviceId, [op({ deviceId: other.deviceId, seq: 1, recordId, path: 'building_count', value: 7, baseVersion: base })]) });
@@ -41,7 +41,7 @@ function validBase(target: Target): Record<string, unknown> {
     case 'push':
       return pushBody(surveyor.deviceId, [op({ deviceId: surveyor.deviceId, seq: 900_000, recordId: newRecordId(), path: 'building_count', value: 3, baseVersion: 1 })]);
     case 'pull':
-      return { protocolVersion: 1, checkpoint: 0, limit: 10 };
+      return { protocolVersion: 2, checkpoint: 0, limit: 10 };
     case 'login':
       return { username: 'surveyor', password: 'wrong', deviceId: 'fuzz-tablet-a', deviceLabel: 'x' };
     case 'resolve':
@@ -83,7 +83,7 @@ const malformedBody = (target: Target): fc.Arbitrary<{ text: string; type: strin
     // Wrong protocol versions.
     fc.oneof(fc.integer(), fc.string(), fc.constant(null)).filter((v) => v !== 1).map((version) => json({ ...validBase(target), protocolVersion: version })),
     // Prototype-pollution keys.
-    fc.constantFrom('{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"role":"admin"}}}', '{"protocolVersion":1,"__proto__":{"checkpoint":0}}', '{"a":{"__proto__":{"x":1}}}')
+    fc.constantFrom('{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"role":"admin"}}}', '{"protocolVersion":2,"__proto__":{"checkpoint":0}}', '{"a":{"__proto__":{"x":1}}}')
       .map((text) => ({ text, type: 'application/json' })),
     // Huge strings that still fit the 1 MiB limit.
     fc.integer({ min: 10_000, max: 900_000 }).map((n) => json({ ...validBase(target), padding: 'あ'.repeat(Math.floor(n / 3)) })),

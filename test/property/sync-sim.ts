@@ -229,7 +229,7 @@ export class Simulation {
   private async processPush(d: Device, ops: Op[], hear: boolean): Promise<void> {
     const allKnown = ops.every((o) => this.ledger.has(o.opId));
     const before = this.store.dump();
-    const result = await applyPush(this.deps, this.actor(d), { protocolVersion: 1, deviceId: d.id, ops });
+    const result = await applyPush(this.deps, this.actor(d), { protocolVersion: 2, deviceId: d.id, ops });
     if (!result.ok) {
       this.failures.push(`push rejected: ${JSON.stringify(result.error).slice(0, 400)}`);
       return;
@@ -288,7 +288,7 @@ export class Simulation {
   }
 
   private async processPull(d: Device, checkpoint: number, limit: number, hear: boolean): Promise<PullResponse | null> {
-    const response = await buildPull(this.deps, this.actor(d), { protocolVersion: 1, checkpoint, limit });
+    const response = await buildPull(this.deps, this.actor(d), { protocolVersion: 2, checkpoint, limit });
     if (!hear) return null;
     // A late answer to an older request would move the checkpoint backwards: the device ignores it.
     if (checkpoint !== d.checkpoint) return null;

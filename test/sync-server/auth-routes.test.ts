@@ -30,7 +30,7 @@ describe('login, me and logout', () => {
 
     // Re-login from the same device works (its queued work resumes with the new token).
     const again = await server.login('surveyor', 'tablet-logout');
-    const pull = await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers: again.headers, payload: { protocolVersion: 1, checkpoint: 0, limit: 10 } });
+    const pull = await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers: again.headers, payload: { protocolVersion: 2, checkpoint: 0, limit: 10 } });
     expect(pull.statusCode).toBe(200);
   });
 

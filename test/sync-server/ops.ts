@@ -35,11 +35,11 @@ export function op(input: OpInput) {
 }
 
 export function pushBody(deviceId: string, ops: unknown[]) {
-  return { protocolVersion: 1, deviceId, ops };
+  return { protocolVersion: 2, deviceId, ops };
 }
 
 export function pullBody(checkpoint = 0, limit = 1000) {
-  return { protocolVersion: 1, checkpoint, limit };
+  return { protocolVersion: 2, checkpoint, limit };
 }
 
 export function newRecordId(): string {

@@ -54,7 +54,7 @@ describe('bad requests get coded 4xx errors', () => {
 
   it('answers a body of the wrong shape with 400 E_BAD_REQUEST listing the issues', async () => {
     const dev = await server.login('surveyor');
-    const res = await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers: dev.headers, payload: { protocolVersion: 1, checkpoint: -1, limit: 5000 } });
+    const res = await server.app.inject({ method: 'POST', url: '/api/sync/pull', headers: dev.headers, payload: { protocolVersion: 2, checkpoint: -1, limit: 5000 } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('E_BAD_REQUEST');
     expect(res.json().error.details.issues.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 // An in-memory SyncStore for fast sync tests: transactions run one at a time on a copy that replaces the state only on success.
 import type {
-  ApiTokenRow, AuditEntry, ConflictItem, DeviceRow, RecordListFilter, RecordListItem, RevisionRow, Scope, ServerRecord, StoredOp, SyncStore,
+  ApiTokenRow, AuditEntry, ConflictItem, DeviceRow, RecordListFilter, RecordListItem, RevisionRow, Scope, ScopeRemovalRow, ServerRecord, StoredOp, SyncStore,
   SyncTx, TokenRow, UserRow, BlobRow, WebhookDeliveryRow, WebhookRow,
 } from '../../sync-server/src/storage/sync-store.ts';
 import { foldSearchText } from '../../sync-server/src/storage/search-text.ts';
@@ -22,6 +22,8 @@ interface State {
   tokens: Map<string, TokenRow>;
   blobs: Map<string, BlobRow>;
   meta: Map<string, unknown>;
+  /** Keyed by `${userId}#${changeSeq}#${recordId}` (the SQL primary key). */
+  scopeRemovals: Map<string, ScopeRemovalRow>;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -31,6 +33,7 @@ function emptyState(): State {
     seq: 0, ops: new Map(), records: new Map(), conflicts: new Map(), users: new Map(),
     devices: new Map(), tokens: new Map(), blobs: new Map(), meta: new Map(),
     auditSeq: 0, audit: [], revisions: new Map(), apiTokens: new Map(), webhooks: new Map(), deliveries: new Map(),
+    scopeRemovals: new Map(),
   };
 }
 
@@ -88,6 +91,15 @@ function txOver(state: State): SyncTx {
         .filter((r) => r.changeSeq > after && inScope(scope, r))
         .sort((a, b) => a.changeSeq - b.changeSeq)
         .slice(0, limit)
+        .map(copy);
+    },
+    async insertScopeRemoval(row) {
+      state.scopeRemovals.set(`${row.userId}#${row.changeSeq}#${row.recordId}`, copy(row));
+    },
+    async listScopeRemovals(userId, after, upTo) {
+      return [...state.scopeRemovals.values()]
+        .filter((r) => r.userId === userId && r.changeSeq > after && r.changeSeq <= upTo)
+        .sort((a, b) => a.changeSeq - b.changeSeq || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0))
         .map(copy);
     },
     async insertConflict(conflict) {

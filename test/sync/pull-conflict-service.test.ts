@@ -30,18 +30,18 @@ describe.each(factories)('pull and conflicts on $name', ({ open }) => {
     const seen: string[] = [];
     let checkpoint = 0;
     for (let page = 0; page < 10; page++) {
-      const res = await buildPull(deps, A, { protocolVersion: 1, checkpoint, limit: 10 });
+      const res = await buildPull(deps, A, { protocolVersion: 2, checkpoint, limit: 10 });
       seen.push(...res.records.map((r) => r.answers.name as string));
       expect(res.checkpoint).toBeGreaterThanOrEqual(checkpoint);
       checkpoint = res.checkpoint;
       if (!res.hasMore) break;
     }
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `n${i}`));
-    const empty = await buildPull(deps, A, { protocolVersion: 1, checkpoint, limit: 10 });
+    const empty = await buildPull(deps, A, { protocolVersion: 2, checkpoint, limit: 10 });
     expect(empty).toMatchObject({ records: [], hasMore: false, checkpoint });
     // A later change appears after the checkpoint, once.
     await applyPush(deps, A, push('devA', [op('devA', 100, 'city', 'x', { recordId: recordId(3) })]));
-    const next = await buildPull(deps, A, { protocolVersion: 1, checkpoint, limit: 10 });
+    const next = await buildPull(deps, A, { protocolVersion: 2, checkpoint, limit: 10 });
     expect(next.records.map((r) => r.id)).toEqual([recordId(3)]);
     expect(next.records[0]!.fieldVersions.city).toBe(next.checkpoint);
   });
@@ -49,8 +49,8 @@ describe.each(factories)('pull and conflicts on $name', ({ open }) => {
   it('a field role pulls only its own or assigned records', async () => {
     await setup(3);
     const other = actor('u-c', 'devC');
-    expect((await buildPull(deps, other, { protocolVersion: 1, checkpoint: 0, limit: 100 })).records).toEqual([]);
-    expect((await buildPull(deps, supervisor(), { protocolVersion: 1, checkpoint: 0, limit: 100 })).records).toHaveLength(3);
+    expect((await buildPull(deps, other, { protocolVersion: 2, checkpoint: 0, limit: 100 })).records).toEqual([]);
+    expect((await buildPull(deps, supervisor(), { protocolVersion: 2, checkpoint: 0, limit: 100 })).records).toHaveLength(3);
   });
 
   it('a wrong protocol version is refused', async () => {
@@ -64,7 +64,7 @@ describe.each(factories)('pull and conflicts on $name', ({ open }) => {
     await applyPush(deps, A, push('devA', [op('devA', 50, 'city', 'A-city', { recordId: rid, baseVersion: 1 })]));
     const pushed = await applyPush(deps, B, push('devB', [op('devB', 1, 'city', 'B-city', { recordId: rid, baseVersion: 1, hlc: hlcAt(T0 + 1000, '00000000000000bb') })]));
     expect(pushed.ok && pushed.response.results[0]!.outcome).toBe('conflict');
-    const pulled = await buildPull(deps, A, { protocolVersion: 1, checkpoint: 0, limit: 10 });
+    const pulled = await buildPull(deps, A, { protocolVersion: 2, checkpoint: 0, limit: 10 });
     expect(pulled.conflicts).toEqual([expect.objectContaining({ recordId: rid, path: 'city', kind: 'same-field' })]);
     const checkpoint = pulled.checkpoint;
 
@@ -79,7 +79,7 @@ describe.each(factories)('pull and conflicts on $name', ({ open }) => {
     expect(await resolveConflict(deps, supervisor(), conflict!.id, { value: 'again', reason: 'x' })).toMatchObject({ ok: false, status: 409 });
     expect(await resolveConflict(deps, supervisor(), 'no-such-id', { value: 'again', reason: 'x' })).toMatchObject({ ok: false, status: 404 });
 
-    const after = await buildPull(deps, A, { protocolVersion: 1, checkpoint, limit: 10 });
+    const after = await buildPull(deps, A, { protocolVersion: 2, checkpoint, limit: 10 });
     expect(after.records[0]!.answers.city).toBe('現地確認済みの市');
     expect(after.conflicts).toEqual([]);
   });

@@ -92,6 +92,12 @@ export function SyncScreen() {
         </div>
       )}
 
+      {status.forgotten && (
+        <p className="notice" role="status" data-testid="sync-forgotten" data-count={status.forgotten.count}>
+          {t('sync.forgotten', { count: status.forgotten.count, date: dateFormat.format(new Date(status.forgotten.at)) })}
+        </p>
+      )}
+
       {rejected.length > 0 && (
         <section className="rejected-ops" data-testid="rejected-ops">
           <h2>{t('sync.rejectedTitle', { count: rejected.length })}</h2>

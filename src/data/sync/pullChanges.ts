@@ -15,6 +15,8 @@ export const PULL_PAGE_SIZE = 1000;
 
 export interface PullProgress {
   pulled: number;
+  /** Records deleted from this device because they left the user's scope (e.g. a case reassigned to someone else). */
+  forgotten: number;
   checkpoint: number;
 }
 
@@ -28,7 +30,7 @@ export async function pullChanges(
   pageSize: number = PULL_PAGE_SIZE,
 ): Promise<PullProgress> {
   let checkpoint = (await getSetting(db, 'syncCheckpoint')) ?? 0;
-  const progress: PullProgress = { pulled: 0, checkpoint };
+  const progress: PullProgress = { pulled: 0, forgotten: 0, checkpoint };
   // Records on the device when the pull starts; any record added later has an outbox entry (see storePullPage).
   const knownIds = new Set((await db.records.toCollection().primaryKeys()) as string[]);
   const request = (from: number): Promise<PullResponse> => {
@@ -42,8 +44,9 @@ export async function pullChanges(
     if (page.checkpoint < checkpoint) throw new SyncError('E_BAD_RESPONSE', `pull went back from checkpoint ${checkpoint} to ${page.checkpoint}`);
     // A page that says "more" without moving the checkpoint would loop forever: stop after storing it.
     next = page.hasMore && page.checkpoint !== checkpoint ? request(page.checkpoint) : null;
-    await storePullPage(db, page, deviceId, new Date(now()).toISOString(), knownIds);
+    const outcome = await storePullPage(db, page, deviceId, new Date(now()).toISOString(), knownIds);
     progress.pulled += page.records.length;
+    progress.forgotten += outcome.forgotten;
     progress.checkpoint = checkpoint = page.checkpoint;
     onProgress({ ...progress });
   }

@@ -1,4 +1,4 @@
-// Stores one pulled page on the device: every snapshot and the page's checkpoint in ONE Dexie transaction.
+// Stores one pulled page on the device: every snapshot, the records that left the user's scope, and the page's checkpoint in ONE Dexie transaction.
 //
 // If anything in the page cannot be stored the transaction rolls back: the old checkpoint stays and no
 // record of the page is half-applied, so the next pull fetches the same page again.
@@ -9,10 +9,13 @@ import { decodeRecord, encodeRecord } from '../recordCodec.ts';
 import type { RecordRow } from '../records.ts';
 import { applySnapshotToLocal, type OutboxPaths } from './applySnapshot.ts';
 import { followServerClockInTx } from '../deviceClock.ts';
+import { forgetRecords } from './forgetRecords.ts';
 
 export interface PageOutcome {
   stored: number;
   removed: number;
+  /** Records deleted because they left this user's scope (page.removed) and were on the device. */
+  forgotten: number;
   checkpoint: number;
 }
 
@@ -56,7 +59,7 @@ export async function storePullPage(
     paths.push(conflict.path);
     conflictsByRecord.set(conflict.recordId, paths);
   }
-  return db.transaction('rw', [db.records, db.outbox, db.settings], async () => {
+  return db.transaction('rw', [db.records, db.outbox, db.settings, db.rejectedOps, db.attachments], async () => {
     const puts: RecordRow[] = [];
     const deletes: string[] = [];
     const snapshots = page.records as RecordSnapshot[];
@@ -74,12 +77,15 @@ export async function storePullPage(
     }
     if (puts.length > 0) await db.records.bulkPut(puts.map(encodeRecord));
     if (deletes.length > 0) await db.records.bulkDelete(deletes);
+    const forgottenIds = page.removed ?? [];
+    const forgotten = await forgetRecords(db, forgottenIds);
     await db.settings.put({ key: 'syncCheckpoint', value: page.checkpoint });
     await followServerClockInTx(db, page.serverHlc, Date.parse(now));
     if (knownIds) {
       for (const row of puts) knownIds.add(row.id);
       for (const id of deletes) knownIds.delete(id);
+      for (const id of forgottenIds) knownIds.delete(id);
     }
-    return { stored: puts.length, removed: deletes.length, checkpoint: page.checkpoint };
+    return { stored: puts.length, removed: deletes.length, forgotten, checkpoint: page.checkpoint };
   });
 }

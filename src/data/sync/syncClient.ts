@@ -150,9 +150,10 @@ export class SyncClient {
         this.status.update({ progress: { ...this.status.get().progress, pushed: p.pushed, toPush: p.total, rejected: p.rejected } });
       }, env.now);
       this.status.update({ phase: 'pulling' });
-      await pullChanges(this.options.pullDb ?? db, transport, session.token, deviceId, (p) => {
+      const pulled = await pullChanges(this.options.pullDb ?? db, transport, session.token, deviceId, (p) => {
         this.status.update({ progress: { ...this.status.get().progress, pulled: p.pulled } });
       }, env.now);
+      if (pulled.forgotten > 0) this.status.update({ forgotten: { count: pulled.forgotten, at: new Date(env.now()).toISOString() } });
       if (uploadError) throw uploadError;
       const at = new Date(env.now()).toISOString();
       await setSetting(db, 'lastSyncAt', at);

@@ -22,6 +22,8 @@ export interface SyncStatus {
   nextAttemptAt?: string;
   /** Failures in a row (drives the backoff); 0 after a success. */
   failures: number;
+  /** The last pull that deleted records which left the user's scope (kept until the next such pull). */
+  forgotten?: { count: number; at: string };
 }
 
 export const EMPTY_PROGRESS: SyncProgress = { pushed: 0, toPush: 0, rejected: 0, pulled: 0, uploaded: 0, toUpload: 0 };

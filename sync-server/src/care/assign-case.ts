@@ -6,11 +6,14 @@ import type { ServerRecord } from '../storage/sync-store.ts';
 import type { CareDeps } from './care-deps.ts';
 import { requireAssessor } from './care-assignee.ts';
 import { serverStamp } from './server-write.ts';
+import { recordScopeRemovals } from '../sync/scope-removals.ts';
 
 /**
- * The previous assessor stops receiving changes of the case at once. (Their device keeps the copy it already
- * pulled until the device-wipe work of the security issue lands; the assessment they created stays theirs
- * by the owner rule, so they can finish a handed-over draft's sync.)
+ * The previous assessor stops receiving changes of the case at once, and a scope removal at the same change
+ * sequence makes their devices delete the copy at the next pull (src/sync/scope-removals.ts). A 調査票 already
+ * started moves WITH the case (owner and assignee): it is health data, so only the assessor now responsible
+ * keeps it (issue 5 point 7). Edits the previous assessor had not synced yet are refused and dropped with
+ * their copy; the office screen says so before reassigning a surveyed case.
  */
 export async function assignCase(deps: CareDeps, caseId: string, assigneeId: string, audit?: AuditContext): Promise<ServerRecord> {
   const now = deps.now();
@@ -26,10 +29,13 @@ export async function assignCase(deps: CareDeps, caseId: string, assigneeId: str
     const caseStamp = await serverStamp(tx, now, 'care-assign', found.id);
     const reassigned: ServerRecord = { ...found, assigneeId: assessor.id, changeSeq: caseStamp.version, updatedAt: at };
     await tx.putRecord(reassigned);
+    await recordScopeRemovals(tx, found, reassigned);
     if (linked && linked.formId === CARE_ASSESSMENT_FORM_ID && !linked.deleted) {
       // A change sequence of its own: two records sharing one could be split by a pull page boundary and one skipped.
       const stamp = await serverStamp(tx, now, 'care-assign', linked.id);
-      await tx.putRecord({ ...linked, assigneeId: assessor.id, changeSeq: stamp.version, updatedAt: at });
+      const moved: ServerRecord = { ...linked, ownerId: assessor.id, assigneeId: assessor.id, changeSeq: stamp.version, updatedAt: at };
+      await tx.putRecord(moved);
+      await recordScopeRemovals(tx, linked, moved);
     }
     if (audit) {
       const detail = { care: 'assign-case', from: found.assigneeId, to: assessor.id, assessment: linked?.id ?? null };

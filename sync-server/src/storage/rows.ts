@@ -1,6 +1,6 @@
 // Row ↔ SyncStore object mapping shared by both adapters (snake_case columns, JSON as text, booleans as 0/1 in, 0/1 or true/false out).
 import type {
-  ApiTokenRow, AuditEntry, BlobRow, ConflictItem, DeviceRow, RecordListItem, RecordSummary, RevisionRow, ServerRecord, StoredOp, TokenRow,
+  ApiTokenRow, AuditEntry, BlobRow, ConflictItem, DeviceRow, RecordListItem, RecordSummary, RevisionRow, ScopeRemovalRow, ServerRecord, StoredOp, TokenRow,
   UserRow, WebhookDeliveryRow, WebhookRow,
 } from './sync-store.ts';
 import { fromJsonText, toJsonText } from './json-column.ts';
@@ -158,6 +158,10 @@ export function revisionFromRow(r: Row): RevisionRow {
     status: str(r.status) as RevisionRow['status'], decidedBy: strOrNull(r.decided_by), decidedAt: strOrNull(r.decided_at),
     reason: strOrNull(r.reason), approvedSeq: numOrNull(r.approved_seq),
   };
+}
+
+export function scopeRemovalFromRow(r: Row): ScopeRemovalRow {
+  return { userId: str(r.user_id), recordId: str(r.record_id), changeSeq: num(r.change_seq) };
 }
 
 export function revisionToParams(x: RevisionRow): Row {

@@ -270,6 +270,13 @@ export interface RecordListFilter {
 /** A record without answers/fields for the list (summary null when the record has none). */
 export type RecordListItem = Omit<ServerRecord, 'answers' | 'fields' | 'summary'> & { summary: RecordSummary | null; openConflicts: number };
 
+/** A record left this field user's scope in the write that took changeSeq (e.g. a case reassigned away from them). */
+export interface ScopeRemovalRow {
+  userId: string;
+  recordId: string;
+  changeSeq: number;
+}
+
 /** What a user may see: all records of the forms, or only their own/assigned ones. */
 export interface Scope {
   formIds: string[];
@@ -288,6 +295,11 @@ export interface SyncTx {
   nextChangeSeq(): Promise<number>;
   /** Records in scope with changeSeq > after, ordered by changeSeq, at most limit. */
   listChanges(after: number, limit: number, scope: Scope): Promise<ServerRecord[]>;
+  // scope removals (a record left a field user's scope; their devices forget it at the next pull)
+  /** Inserting the same (userId, recordId, changeSeq) twice is a no-op. */
+  insertScopeRemoval(row: ScopeRemovalRow): Promise<void>;
+  /** The user's removals with after < changeSeq <= upTo, ascending changeSeq (then recordId). */
+  listScopeRemovals(userId: string, after: number, upTo: number): Promise<ScopeRemovalRow[]>;
   // conflicts
   insertConflict(conflict: ConflictItem): Promise<void>;
   updateConflict(conflict: ConflictItem): Promise<void>;

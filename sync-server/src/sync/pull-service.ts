@@ -2,6 +2,8 @@
 import { format, send } from '../../../src/protocol/hlc.ts';
 import { PullRequestSchema, type PullRequest, type PullResponse } from '../../../src/protocol/pull.ts';
 import { PROTOCOL_VERSION } from '../../../src/protocol/version.ts';
+import { recordInScope } from '../auth/scope.ts';
+import type { SyncTx } from '../storage/sync-store.ts';
 import { toConflictSummary, toSnapshot } from './record-mapping.ts';
 import { loadServerClock } from './server-clock.ts';
 import type { Actor, SyncDeps } from './types.ts';
@@ -13,8 +15,8 @@ export class PullRequestError extends Error {
 }
 
 /**
- * Records come in change-sequence order; the checkpoint is the last one included, so the next page
- * starts right after it. Throws PullRequestError (400) for a wrong version or a malformed request.
+ * Records come in change-sequence order; the checkpoint is the last change included (a record, or for a field
+ * user a scope removal: `removed`), so the next page starts right after it. Throws PullRequestError (400) for a wrong version or a malformed request.
  */
 export async function buildPull(deps: SyncDeps, actor: Actor, request: PullRequest): Promise<PullResponse> {
   if (request?.protocolVersion !== PROTOCOL_VERSION) throw new PullRequestError('E_PROTOCOL_VERSION', `protocol version ${String(request?.protocolVersion)} is not ${PROTOCOL_VERSION}`);
@@ -23,18 +25,40 @@ export async function buildPull(deps: SyncDeps, actor: Actor, request: PullReque
   const { checkpoint, limit } = parsed.data;
   const now = (deps.now ?? (() => new Date()))();
   return deps.store.transaction(async (tx) => {
+    const userId = actor.scope.userId;
+    // Read BEFORE the records: every change sequence up to the newest removal seen here is then visible to listChanges
+    // (store guarantee 3), so moving the checkpoint past a removal that no record follows skips nothing.
+    const newestRemoval = userId === null ? undefined : (await tx.listScopeRemovals(userId, checkpoint, Number.MAX_SAFE_INTEGER)).at(-1)?.changeSeq;
     const page = await tx.listChanges(checkpoint, limit + 1, actor.scope);
     const hasMore = page.length > limit;
     const records = page.slice(0, limit);
+    const lastRecordSeq = records.at(-1)?.changeSeq ?? checkpoint;
+    // A full page ends at its last record (later removals come with the next page); otherwise it also covers the removals.
+    const pageEnd = hasMore ? lastRecordSeq : Math.max(lastRecordSeq, newestRemoval ?? checkpoint);
+    const removed = userId === null ? undefined : await removedFromScope(tx, actor, checkpoint, pageEnd);
     const conflicts = records.length > 0 ? await tx.listConflicts({ recordIds: records.map((r) => r.id), status: 'open' }) : [];
     // The clock is only read here; send() gives a stamp at least as late as everything admitted so far.
     const serverHlc = format(send(await loadServerClock(tx), now.getTime()));
     return {
       records: records.map(toSnapshot),
       conflicts: conflicts.map(toConflictSummary),
-      checkpoint: records.length > 0 ? records[records.length - 1]!.changeSeq : checkpoint,
+      ...(removed ? { removed } : {}),
+      checkpoint: pageEnd,
       hasMore,
       serverHlc,
     };
   });
+}
+
+/**
+ * Ids the field user lost from their scope with a change sequence in (after, upTo], except records that are in
+ * their scope again (given back later: a later page brings the record itself, and the device keeps its copy).
+ */
+async function removedFromScope(tx: SyncTx, actor: Actor, after: number, upTo: number): Promise<string[]> {
+  const userId = actor.scope.userId;
+  if (userId === null || upTo <= after) return [];
+  const ids = [...new Set((await tx.listScopeRemovals(userId, after, upTo)).map((row) => row.recordId))];
+  if (ids.length === 0) return [];
+  const back = new Set((await tx.getRecords(ids)).filter((record) => !record.deleted && recordInScope(record, actor.scope)).map((r) => r.id));
+  return ids.filter((id) => !back.has(id));
 }

@@ -14,7 +14,7 @@ describe('pull', () => {
     const pageSize = 2;
     const progress = await pullChanges(db, new HttpSyncTransport('http://fake', server.fetch), server.token, 'dev', undefined, Date.now, pageSize);
     expect(server.pulls.map((p) => p.checkpoint)).toEqual([0, 2, 4]);
-    expect(progress).toEqual({ pulled: 5, checkpoint: 5 });
+    expect(progress).toEqual({ pulled: 5, forgotten: 0, checkpoint: 5 });
     expect(await getSetting(db, 'syncCheckpoint')).toBe(5);
     const rows = await repo.listByForm('field-check');
     expect(rows.map((r) => r.answers.inspector_name).sort()).toEqual(['調査員0', '調査員1', '調査員2', '調査員3', '調査員4']);

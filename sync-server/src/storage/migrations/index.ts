@@ -4,8 +4,10 @@ import { initialSqlite } from './2026-11-28-initial.sqlite.ts';
 import { initialPostgres } from './2026-11-28-initial.postgres.ts';
 import { backOfficeSqlite } from './2026-11-29-back-office.sqlite.ts';
 import { backOfficePostgres } from './2026-11-29-back-office.postgres.ts';
+import { scopeRemovalsSqlite } from './2026-11-30-scope-removals.sqlite.ts';
+import { scopeRemovalsPostgres } from './2026-11-30-scope-removals.postgres.ts';
 
 export type { Migration } from './migration.ts';
 
-export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite];
-export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres];
+export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite];
+export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres];

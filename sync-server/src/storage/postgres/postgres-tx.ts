@@ -7,7 +7,7 @@ import { buildRecordListSql, type ListDialect } from '../record-list-query.ts';
 import {
   type Row, apiTokenFromRow, apiTokenToParams, auditFromRow, auditToParams, blobFromRow, blobToParams, conflictFromRow, conflictToParams,
   deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordFromRow, recordListItemFromRow,
-  recordToParams, revisionFromRow, revisionToParams, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
+  recordToParams, revisionFromRow, revisionToParams, scopeRemovalFromRow, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
 } from '../rows.ts';
 import {
   API_TOKENS, AUDIT_LOG, BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, REVISIONS, TOKENS, USERS, WEBHOOKS, WEBHOOK_DELIVERIES, type TableShape,
@@ -149,6 +149,15 @@ function postgresTx(
         ? await rows('SELECT * FROM records WHERE change_seq > $1 AND form_id = ANY($2::text[]) ORDER BY change_seq LIMIT $3', [after, scope.formIds, limit])
         : await rows(LIST_CHANGES_OF_USER, [after, scope.formIds, limit, scope.userId]);
       return result.map(recordFromRow);
+    },
+    async insertScopeRemoval(row) {
+      await client.query(`INSERT INTO scope_removals (user_id, record_id, change_seq) VALUES ($1, $2, $3)
+        ON CONFLICT (user_id, change_seq, record_id) DO NOTHING`, [row.userId, row.recordId, row.changeSeq]);
+    },
+    async listScopeRemovals(userId, after, upTo) {
+      const result = await rows(`SELECT * FROM scope_removals WHERE user_id = $1 AND change_seq > $2 AND change_seq <= $3
+        ORDER BY change_seq, record_id`, [userId, after, upTo]);
+      return result.map(scopeRemovalFromRow);
     },
     async insertConflict(conflict: ConflictItem) {
       await client.query(SQL.insertConflict, valuesOf(CONFLICTS, conflictToParams(conflict)));

@@ -7,7 +7,7 @@ import { buildRecordListSql, countIndexFor, type ListDialect } from '../record-l
 import {
   type Row, apiTokenFromRow, apiTokenToParams, auditFromRow, auditToParams, blobFromRow, blobToParams, conflictFromRow, conflictToParams,
   deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordFromRow, recordListItemFromRow,
-  recordToParams, revisionFromRow, revisionToParams, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
+  recordToParams, revisionFromRow, revisionToParams, scopeRemovalFromRow, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
 } from '../rows.ts';
 import {
   API_TOKENS, AUDIT_LOG, BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, REVISIONS, TOKENS, USERS, WEBHOOKS, WEBHOOK_DELIVERIES, insertSql, upsertSql,
@@ -63,6 +63,10 @@ export function prepareSqliteStatements(db: Database.Database) {
     listChangesAll: p(`SELECT * FROM records WHERE change_seq > @after AND form_id IN (SELECT value FROM json_each(@forms))
       ORDER BY change_seq LIMIT @limit`),
     listChangesUser: p(LIST_CHANGES_OF_USER),
+    insertScopeRemoval: p(`INSERT INTO scope_removals (user_id, record_id, change_seq) VALUES (?, ?, ?)
+      ON CONFLICT (user_id, change_seq, record_id) DO NOTHING`),
+    listScopeRemovals: p(`SELECT * FROM scope_removals WHERE user_id = ? AND change_seq > ? AND change_seq <= ?
+      ORDER BY change_seq, record_id`),
     insertConflict: p(insertSql(CONFLICTS, named)),
     updateConflict: p(`UPDATE conflicts SET ${CONFLICTS.columns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
     getConflict: p('SELECT * FROM conflicts WHERE id = ?'),
@@ -163,6 +167,12 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
       const params = { after, limit, forms: JSON.stringify(scope.formIds) };
       const rows = scope.userId === null ? all(s.listChangesAll, params) : all(s.listChangesUser, { ...params, user: scope.userId });
       return rows.map(recordFromRow);
+    },
+    async insertScopeRemoval(row) {
+      s.insertScopeRemoval.run(row.userId, row.recordId, row.changeSeq);
+    },
+    async listScopeRemovals(userId, after, upTo) {
+      return all(s.listScopeRemovals, userId, after, upTo).map(scopeRemovalFromRow);
     },
     async insertConflict(conflict: ConflictItem) {
       s.insertConflict.run(conflictToParams(conflict));
