@@ -1,5 +1,6 @@
-// Shared steps of the end-to-end tests: service worker, sample survey, records, logins, sync, tablets as browser contexts, browser launch options.
-import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+// Shared steps of the end-to-end tests: service worker, sample survey, records, logins (UI and API), sync, tablets as browser contexts, browser launch options, answering a form from its definition.
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import type { Answers, Choice, FieldDefinition, FieldPath, FormDefinition } from '../../src/engine/types.ts';
 
 export const SAMPLE_FORM = 'field-check';
 
@@ -158,4 +159,110 @@ export async function editSameFieldOffline(
   await syncNow(a.page);
   await syncNow(b.page);
   await syncNow(a.page);
+}
+
+/** Logs `username` in through the API (not a tablet) and returns its bearer token, e.g. to check what the server holds. */
+export async function apiToken(request: APIRequestContext, username: string, deviceId: string): Promise<string> {
+  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD, deviceId, deviceLabel: `${username} (e2e API)` } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** GET `path` with `token`; fails the test unless the server answers 200. */
+export async function apiGet<T>(request: APIRequestContext, token: string, path: string): Promise<T> {
+  const res = await request.get(path, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status(), `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The choices a select offers: its own, or its form's named list. */
+export function choicesOf(form: FormDefinition, field: FieldDefinition): Choice[] {
+  return field.choices ?? (field.choiceList ? (form.choiceLists?.[field.choiceList] ?? []) : []);
+}
+
+/** Field types a person types or picks (the fill helpers below answer these; photos, signatures, GPS and repeats need their own steps). */
+const TYPED = new Set(['text', 'ocr_text', 'integer', 'decimal', 'date', 'time', 'datetime', 'select_one', 'select_multiple', 'boolean']);
+
+/**
+ * An answer for every field a person answers in `fields` (groups nested as the engine stores them): `overrides[id]` when given
+ * (null: leave it empty), else a plain value of the field's type — the first choice, 「見本」, 1, 2024-04-01. Calculated fields,
+ * repeats, photos, signatures and GPS are left out.
+ */
+export function planAnswers(form: FormDefinition, fields: FieldDefinition[], overrides: Record<string, unknown>): Answers {
+  const plan: Answers = {};
+  for (const field of fields) {
+    if (field.calculate !== undefined) continue;
+    if (field.type === 'group') {
+      plan[field.id] = planAnswers(form, field.fields ?? [], overrides);
+      continue;
+    }
+    if (!TYPED.has(field.type)) continue;
+    const value = field.id in overrides ? overrides[field.id] : plainAnswer(form, field);
+    if (value !== null && value !== undefined) plan[field.id] = value;
+  }
+  return plan;
+}
+
+function plainAnswer(form: FormDefinition, field: FieldDefinition): unknown {
+  const first = choicesOf(form, field)[0]?.value;
+  const plain: Record<string, unknown> = {
+    text: '見本', ocr_text: '見本', integer: 1, decimal: 1, date: '2024-04-01', time: '10:00', datetime: '2024-04-01T10:00',
+    select_one: first, select_multiple: first === undefined ? undefined : [first], boolean: true,
+  };
+  return plain[field.type];
+}
+
+/** Answers the field at `path` through its widget as a person would (radio/checkbox by its choice testid, a long list's drop-down by label, a text box by typing). */
+export async function answerField(page: Page, form: FormDefinition, path: FieldPath, field: FieldDefinition, value: unknown): Promise<void> {
+  const frame = page.getByTestId(`field-${path}`);
+  await expect(frame).toBeVisible();
+  switch (field.type) {
+    case 'select_one': {
+      const dropDown = frame.locator('select');
+      if ((await dropDown.count()) > 0) {
+        const choice = choicesOf(form, field).find((c) => c.value === value);
+        if (!choice) throw new Error(`${path}: ${String(value)} is not one of its choices`);
+        await dropDown.selectOption({ label: choice.label.ja });
+      } else {
+        await frame.getByTestId(`choice-${String(value)}`).check();
+      }
+      return;
+    }
+    case 'select_multiple': {
+      const wanted = value as unknown[];
+      for (const v of wanted) await frame.getByTestId(`choice-${String(v)}`).check();
+      for (const choice of choicesOf(form, field)) {
+        await expect(frame.getByTestId(`choice-${String(choice.value)}`)).toBeChecked({ checked: wanted.includes(choice.value) });
+      }
+      return;
+    }
+    case 'boolean':
+      await frame.getByRole('radio', { name: value ? 'はい' : 'いいえ', exact: true }).check();
+      return;
+    default:
+      await frame.locator('input, textarea').first().fill(String(value));
+  }
+}
+
+/**
+ * Walks `fields` (under `prefix`) in form order and answers each one `plan` holds, as far as `isRelevant` says it is shown
+ * (asking the engine, so a dependent field is expected only after the answer that reveals it); a field not relevant must not
+ * be on screen. Repeats are the caller's.
+ */
+export async function answerFields(
+  page: Page, form: FormDefinition, fields: FieldDefinition[], prefix: FieldPath, plan: Answers, isRelevant: (path: FieldPath) => boolean,
+): Promise<void> {
+  for (const field of fields) {
+    const path = prefix ? `${prefix}.${field.id}` : field.id;
+    if (!isRelevant(path)) {
+      await expect(page.getByTestId(`field-${path}`)).toHaveCount(0);
+      continue;
+    }
+    if (field.type === 'group') {
+      await answerFields(page, form, field.fields ?? [], path, (plan[field.id] ?? {}) as Answers, isRelevant);
+      continue;
+    }
+    if (!(field.id in plan)) continue;
+    await answerField(page, form, path, field, plan[field.id]);
+  }
 }

@@ -9,11 +9,16 @@ import { useEditorStore, useRepeatCount, useShowErrors } from '../state/editorSt
 import { useEditorActions } from './EditorContext.tsx';
 import { FieldList } from './FieldList.tsx';
 import { repeatEntryPath } from './paths.ts';
+import { useProgressiveCount } from './useProgressiveCount.ts';
+
+const FIRST_PAINT_ENTRIES = 2;
 
 export function RepeatField({ path, state }: { path: FieldPath; state: FieldState }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const count = useRepeatCount(path);
+  // Entries can be long (特記事項 of 2,000 characters each): the first ones paint with the section, the others right after.
+  const shownCount = useProgressiveCount(count, FIRST_PAINT_ENTRIES);
   const readOnly = useEditorStore((s) => s.readOnly) || state.readonly;
   const showErrors = useShowErrors(path);
   const actions = useEditorActions();
@@ -29,7 +34,7 @@ export function RepeatField({ path, state }: { path: FieldPath; state: FieldStat
         )}
       </legend>
       {state.field.hint && <p className="field-hint">{localize(state.field.hint, language)}</p>}
-      {Array.from({ length: count }, (_, i) => (
+      {Array.from({ length: shownCount }, (_, i) => (
         <div key={i} className="repeat-entry" data-testid={`repeat-entry-${path}`}>
           <div className="repeat-entry-head">
             <strong>{t('repeat.entry', { n: i + 1 })}</strong>

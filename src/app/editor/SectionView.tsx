@@ -22,7 +22,7 @@ export function SectionView({ form }: { form: FormDefinition }) {
   return (
     <div className="section" data-testid={`section-view-${section.id}`}>
       <h2 className="section-title">{localize(section.title, language)}</h2>
-      <FieldList key={section.id} fields={section.fields} prefix="" />
+      <FieldList key={section.id} fields={section.fields} prefix="" progressive />
       <div className="section-pager">
         <button type="button" className="btn" disabled={index === 0} onClick={() => go(index - 1)}>
           ← {t('editor.prevSection')}

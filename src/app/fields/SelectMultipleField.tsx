@@ -20,6 +20,7 @@ export function SelectMultipleField({ state, labelId, describedBy, invalid, disa
                 const next = toggleMultiChoice(state.value, choice.value, choices);
                 onChange(next.length === 0 ? null : next, { immediate: true });
               }}
+              data-testid={`choice-${String(choice.value)}`}
             />
             <span>{localize(choice.label, language)}</span>
           </label>

@@ -42,6 +42,7 @@ export function SelectOneField({ path, state, inputId, labelId, describedBy, inv
               checked={checked}
               disabled={disabled}
               onChange={() => onChange(choice.value, { immediate: true })}
+              data-testid={`choice-${String(choice.value)}`}
             />
             <span>{localize(choice.label, language)}</span>
           </label>
