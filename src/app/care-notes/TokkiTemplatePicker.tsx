@@ -74,6 +74,12 @@ function SavedList({ phrases, onPick }: { phrases: SavedPhrase[]; onPick: (templ
   );
 }
 
+/** The saved phrases, queried only while the panel is open (a closed picker under every 特記事項 entry costs nothing). */
+function LiveSavedList({ item, onPick }: { item: string; onPick: (text: string) => void }) {
+  const saved = useLiveQuery(() => listSavedPhrases(appDb()), []);
+  return <SavedList phrases={savedPhrasesFor(saved ?? [], item)} onPick={onPick} />;
+}
+
 export function TokkiTemplatePicker({ path, inputId }: TokkiTemplatePickerProps) {
   const { t } = useTranslation();
   const actions = useEditorActions();
@@ -86,7 +92,6 @@ export function TokkiTemplatePicker({ path, inputId }: TokkiTemplatePickerProps)
   const [loadFailed, setLoadFailed] = useState(false);
   const [forAllItems, setForAllItems] = useState(false);
   const [savedNotice, setSavedNotice] = useState(false);
-  const saved = useLiveQuery(() => listSavedPhrases(appDb()), []);
   useEffect(() => setSavedNotice(false), [current]);
 
   useEffect(() => {
@@ -138,7 +143,7 @@ export function TokkiTemplatePicker({ path, inputId }: TokkiTemplatePickerProps)
                   <PhraseList title={t('tokki.common')} phrases={phrasesFor(templates, item).common} onPick={pick} />
                 </>
               )}
-              <SavedList phrases={savedPhrasesFor(saved ?? [], item)} onPick={pick} />
+              <LiveSavedList item={item} onPick={pick} />
               <div className="row tokki-save">
                 <button type="button" className="btn" disabled={phraseToSave(current) === ''} onClick={() => void saveCurrent()} data-testid="tokki-save-phrase">
                   {t('tokki.saveCurrent')}
