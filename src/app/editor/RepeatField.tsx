@@ -11,7 +11,7 @@ import { FieldList } from './FieldList.tsx';
 import { repeatEntryPath } from './paths.ts';
 import { useProgressiveCount } from './useProgressiveCount.ts';
 
-const FIRST_PAINT_ENTRIES = 2;
+const FIRST_PAINT_ENTRIES = 1;
 
 export function RepeatField({ path, state }: { path: FieldPath; state: FieldState }) {
   const { t } = useTranslation();
