@@ -5,7 +5,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { buildServer } from '../sync-server/src/app.ts';
 import { loadConfig } from '../sync-server/src/config.ts';
 import { loadFormCatalog } from '../sync-server/src/forms/catalog.ts';
@@ -14,8 +13,9 @@ import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-s
 import { openPostgresStore } from '../sync-server/src/storage/postgres/open-postgres-store.ts';
 import type { RevisionRow, SyncStore } from '../sync-server/src/storage/sync-store.ts';
 import { makeBenchRecords } from './sync/bench-records.ts';
+import { BENCH_PG_URL, dropSchema, postgresUnreachable } from '../test/postgres-support.ts';
 
-const PG_URL = process.env.GENBA_BENCH_PG_URL ?? process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const REVISIONS = Number(arg('revisions') ?? 10_000);
@@ -24,24 +24,6 @@ const PAGE_SIZES = (arg('pages') ?? '100,1000').split(',').map(Number);
 const TARGET_RECORDS_PER_SEC = 2_000;
 const SEED_BATCH = 1_000;
 
-async function pgReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-}
 
 /** n approved revisions of ~1 KB answers, each approval taking the next change sequence (as review-service does). */
 async function seed(store: SyncStore, n: number): Promise<string> {
@@ -116,13 +98,13 @@ async function measure(kind: 'sqlite' | 'postgres', dir: string): Promise<FeedFi
     }
   } finally {
     await store.close();
-    if (kind === 'postgres') await dropSchema(schema);
+    if (kind === 'postgres') await dropSchema(PG_URL, schema);
   }
 }
 
 process.env.LOG_LEVEL ??= 'silent';
 const dir = mkdtempSync(join(tmpdir(), 'genba-handoff-bench-'));
-const hasPg = await pgReachable();
+const hasPg = (await postgresUnreachable(PG_URL)) === null;
 if (!hasPg) console.log(`PostgreSQL not reachable at ${PG_URL}: the PostgreSQL figures are SKIPPED`);
 const results: Record<string, FeedFigures[] | null> = {};
 try {

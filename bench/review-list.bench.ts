@@ -22,8 +22,9 @@ import { SQLITE_LIST } from '../sync-server/src/storage/sqlite/sqlite-tx.ts';
 import { POSTGRES_LIST } from '../sync-server/src/storage/postgres/postgres-tx.ts';
 import { buildRecordListSql } from '../sync-server/src/storage/record-list-query.ts';
 import type { RecordListFilter, Scope, ServerRecord, ServerRecordStatus, SyncStore } from '../sync-server/src/storage/sync-store.ts';
+import { BENCH_PG_URL, postgresUnreachable } from '../test/postgres-support.ts';
 
-const PG_URL = process.env.GENBA_BENCH_PG_URL ?? process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const args = process.argv.slice(2);
 const argValue = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const RECORDS = argValue('records', 100_000);
@@ -256,18 +257,6 @@ async function explain(kind: 'sqlite' | 'postgres', where: { file?: string; sche
   }
 }
 
-async function pgReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function pgAdmin(sql: string, schema?: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   await client.connect();
@@ -321,7 +310,7 @@ async function runEngine(kind: 'sqlite' | 'postgres', dir: string, forms: FormCa
 
 const dir = mkdtempSync(join(tmpdir(), 'genba-review-bench-'));
 const forms = benchForms();
-const pgDown = await pgReachable();
+const pgDown = await postgresUnreachable(PG_URL);
 if (pgDown) console.log(`PostgreSQL not reachable at ${PG_URL} (${pgDown}): the PostgreSQL figures are SKIPPED`);
 console.log(`review list: ${RECORDS} records over ${FORM_IDS.length} forms, ${RUNS} runs per query (+${WARMUP} warm-up), page size ${PAGE}`);
 const results: Record<string, EngineResult | null> = {};

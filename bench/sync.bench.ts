@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-store.ts';
 import { openPostgresStore } from '../sync-server/src/storage/postgres/open-postgres-store.ts';
 import type { SyncStore } from '../sync-server/src/storage/sync-store.ts';
@@ -13,31 +12,14 @@ import { averageJsonBytes, makeBenchRecords } from './sync/bench-records.ts';
 import { measureGenba, type SyncFigures } from './sync/genba-target.ts';
 import { measurePouch } from './sync/pouch-target.ts';
 import { measureStoreIngest } from './sync/store-ingest.ts';
+import { BENCH_PG_URL, dropSchema, postgresUnreachable } from '../test/postgres-support.ts';
 
-const PG_URL = process.env.GENBA_BENCH_PG_URL ?? process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const args = process.argv.slice(2);
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const sqliteSync = args.includes('--sqlite-sync=normal') ? 'normal' : 'full';
 const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : args.includes('--large') ? [10_000, 100_000] : [10_000];
 
-async function pgReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-}
 
 async function withStore<T>(kind: 'sqlite' | 'postgres', dir: string, run: (store: SyncStore) => Promise<T>): Promise<T> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
@@ -47,12 +29,12 @@ async function withStore<T>(kind: 'sqlite' | 'postgres', dir: string, run: (stor
     return await run(store);
   } finally {
     await store.close();
-    if (kind === 'postgres') await dropSchema(schema);
+    if (kind === 'postgres') await dropSchema(PG_URL, schema);
   }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'genba-sync-bench-'));
-const hasPg = await pgReachable();
+const hasPg = (await postgresUnreachable(PG_URL)) === null;
 if (!hasPg) console.log(`PostgreSQL not reachable at ${PG_URL}: the PostgreSQL figures are SKIPPED`);
 type Figures = SyncFigures & { storeOnlyPushDocsPerSec?: number };
 const results: Record<string, Record<string, Figures | number | null>> = {};

@@ -4,23 +4,11 @@ import pg from 'pg';
 import { describe, it } from 'vitest';
 import { openPostgresStore } from '../../sync-server/src/storage/postgres/open-postgres-store.ts';
 import { runSyncStoreConformance } from './sync-store.suite.ts';
+import { dropSchema, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
 
-const PG_URL = process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = TEST_PG_URL;
 
-async function reachable(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const unreachable = await reachable(PG_URL);
+const unreachable = await postgresUnreachable(PG_URL);
 
 if (unreachable !== null) {
   console.warn(`PostgreSQL not reachable at ${PG_URL} (${unreachable}): the PostgreSQL conformance suite was SKIPPED`);
@@ -43,15 +31,7 @@ if (unreachable !== null) {
           await client.end();
         }
       },
-      destroy: async () => {
-        const client = new pg.Client({ connectionString: PG_URL });
-        await client.connect();
-        try {
-          await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        } finally {
-          await client.end();
-        }
-      },
+      destroy: () => dropSchema(PG_URL, schema),
     };
   });
 }

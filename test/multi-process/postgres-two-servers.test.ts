@@ -3,22 +3,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialAnswers, newRecordId, op, pullBody, pushBody } from '../sync-server/ops.ts';
 import { getJson, loginOver, postJson, spawnServer, type SpawnedServer } from '../sync-server/spawn-server.ts';
+import { postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
 
-const ADMIN_URL = process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_URL = TEST_PG_URL;
 const DATABASE = `genba_two_servers_${process.pid}_${Date.now()}`;
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -30,7 +18,7 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-const reachable = await postgresReachable();
+const reachable = (await postgresUnreachable(ADMIN_URL, 2_000)) === null;
 if (!reachable) console.warn(`PostgreSQL not reachable at ${ADMIN_URL}: the two-server PostgreSQL test was SKIPPED`);
 
 describe.skipIf(!reachable)('two server processes sharing one PostgreSQL', () => {

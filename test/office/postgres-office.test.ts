@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../sync-server/src/app.ts';
@@ -15,22 +14,11 @@ import { openPostgresStore } from '../../sync-server/src/storage/postgres/open-p
 import type { SyncStore } from '../../sync-server/src/storage/sync-store.ts';
 import { TEST_SCRYPT_COST, type LoggedIn, type TestServer } from '../sync-server/test-server.ts';
 import { approve, getJson, TestDevice } from './office-fixture.ts';
+import { dropSchema, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
 
-const PG_URL = process.env.GENBA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = TEST_PG_URL;
 
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const hasPg = await reachable();
+const hasPg = (await postgresUnreachable(PG_URL)) === null;
 if (!hasPg) console.warn(`PostgreSQL not reachable at ${PG_URL}: the back office PostgreSQL test was SKIPPED`);
 
 describe.skipIf(!hasPg)('back office on PostgreSQL', () => {
@@ -65,10 +53,7 @@ describe.skipIf(!hasPg)('back office on PostgreSQL', () => {
   afterAll(async () => {
     await app?.close();
     await store?.close();
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await dropSchema(PG_URL, schema);
     rmSync(dir, { recursive: true, force: true });
   });
 

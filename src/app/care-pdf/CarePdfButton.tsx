@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { carePdfFileName } from '../../documents/care-assessment-form.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { useEditorStore } from '../state/editorStore.ts';
-import { downloadFile } from './downloadFile.ts';
+import { saveBlob } from '../saveFile.ts';
 
 export function CarePdfButton({ recordId }: { recordId: string }) {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function CarePdfButton({ recordId }: { recordId: string }) {
     setFailure(null);
     try {
       const { makeCarePdf } = await import('./makeCarePdf.ts');
-      downloadFile(await makeCarePdf(session.form, session.answers(), recordId, language), carePdfFileName(recordId));
+      saveBlob(await makeCarePdf(session.form, session.answers(), recordId, language), carePdfFileName(recordId));
     } catch (error) {
       console.error('[genba] 調査票 PDF failed', error);
       setFailure((error as { code?: string }).code ?? (String(error).match(/E_[A-Z_]+/)?.[0] ?? 'E_PDF'));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadCareExport } from '../api/officeApi.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import { officeErrorText } from '../shared/officeErrorText.ts';
-import { saveBlob } from '../shared/saveFile.ts';
+import { saveBlob } from '../../saveFile.ts';
 import { careExportQuery } from './careFilters.ts';
 
 export function CareExport() {

@@ -5,7 +5,7 @@ import { carePdfFileName, hasCareAssessmentPdf } from '../../../documents/care-a
 import { downloadRecordPdf } from '../api/officeApi.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import { officeErrorText } from '../shared/officeErrorText.ts';
-import { saveBlob } from '../shared/saveFile.ts';
+import { saveBlob } from '../../saveFile.ts';
 
 export function RecordPdfButton({ recordId, formId }: { recordId: string; formId: string }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // The "CSV" button under every office table: builds the file in the browser from the rows on screen.
 import { useTranslation } from 'react-i18next';
 import { buildCsv, type CsvValue } from './csv.ts';
-import { saveText } from './saveFile.ts';
+import { saveText } from '../../saveFile.ts';
 
 export function CsvButton({ fileName, header, rows, testId }: { fileName: string; header: string[]; rows: CsvValue[][]; testId?: string }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadExport, type ExportFormat } from '../api/officeApi.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import { officeErrorText } from './officeErrorText.ts';
-import { saveBlob } from './saveFile.ts';
+import { saveBlob } from '../../saveFile.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'geojson', 'xlsx'];
 

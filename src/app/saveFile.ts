@@ -1,4 +1,4 @@
-// Hands a Blob to the browser as a download (a temporary object URL on a hidden link).
+// Hands a Blob (or text) to the browser as a download (a temporary object URL on a hidden link); works offline. Used by the field app and the back office.
 
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
