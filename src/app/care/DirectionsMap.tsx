@@ -1,43 +1,17 @@
 // A small Leaflet map with NO online tiles: a plain background, the visit's point, the device's position and the straight line between them (Leaflet loads lazily).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Layer, Map as LeafletMap } from 'leaflet';
+import type { Layer } from 'leaflet';
 import { loadLeaflet } from '../office/shared/loadLeaflet.ts';
+import { useLeafletMap } from '../office/shared/useLeafletMap.ts';
 import type { LatLng } from './geo.ts';
 
 export function DirectionsMap({ target, here }: { target: LatLng; here: LatLng | null }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<LeafletMap | null>(null);
+  const { mapRef, ready, failed } = useLeafletMap(container, { zoomControl: true });
   const layers = useRef<Layer[]>([]);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
 
-  useEffect(() => {
-    let alive = true;
-    let observer: ResizeObserver | null = null;
-    void loadLeaflet().then(
-      (L) => {
-        if (!alive || !container.current) return;
-        const map = L.map(container.current, { attributionControl: false, zoomControl: true });
-        L.control.scale({ imperial: false }).addTo(map);
-        mapRef.current = map;
-        observer = new ResizeObserver(() => map.invalidateSize());
-        observer.observe(container.current);
-        setReady(true);
-      },
-      (error: unknown) => {
-        console.error('[genba] map library failed to load', error);
-        if (alive) setFailed(true);
-      },
-    );
-    return () => {
-      alive = false;
-      observer?.disconnect();
-      mapRef.current?.remove();
-      mapRef.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const map = mapRef.current;

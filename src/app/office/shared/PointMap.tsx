@@ -1,9 +1,10 @@
 // A small Leaflet map with NO online tiles: record points (and an area box) on a plain background; optionally draw a box or report the view.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LatLngBounds, Layer, Map as LeafletMap, Rectangle } from 'leaflet';
+import type { LatLngBounds, Layer, Rectangle } from 'leaflet';
 import type { Bbox } from '../queue/areaPresets.ts';
 import { loadLeaflet } from './loadLeaflet.ts';
+import { useLeafletMap } from './useLeafletMap.ts';
 
 export interface MapPoint {
   id: string;
@@ -36,40 +37,14 @@ const toBbox = (bounds: LatLngBounds): Bbox => [bounds.getWest(), bounds.getSout
 export function PointMap({ points, bbox = null, drawing = false, onDraw, onView, onPointClick, className, testId }: PointMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<LeafletMap | null>(null);
   const layers = useRef<Layer[]>([]);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
   const callbacks = useRef({ onDraw, onView, onPointClick });
   callbacks.current = { onDraw, onView, onPointClick };
 
-  useEffect(() => {
-    let alive = true;
-    let observer: ResizeObserver | null = null;
-    void loadLeaflet().then(
-      (L) => {
-        if (!alive || !container.current) return;
-        const map = L.map(container.current, { attributionControl: false, preferCanvas: true, boxZoom: false });
-        map.setView([EMPTY_VIEW[0], EMPTY_VIEW[1]], EMPTY_VIEW[2]);
-        map.on('moveend', () => callbacks.current.onView?.(toBbox(map.getBounds())));
-        L.control.scale({ imperial: false }).addTo(map);
-        mapRef.current = map;
-        observer = new ResizeObserver(() => map.invalidateSize());
-        observer.observe(container.current);
-        setReady(true);
-      },
-      (error: unknown) => {
-        console.error('[genba] map library failed to load', error);
-        if (alive) setFailed(true);
-      },
-    );
-    return () => {
-      alive = false;
-      observer?.disconnect();
-      mapRef.current?.remove();
-      mapRef.current = null;
-    };
-  }, []);
+  const { mapRef, ready, failed } = useLeafletMap(container, { preferCanvas: true, boxZoom: false }, (map) => {
+    map.setView([EMPTY_VIEW[0], EMPTY_VIEW[1]], EMPTY_VIEW[2]);
+    map.on('moveend', () => callbacks.current.onView?.(toBbox(map.getBounds())));
+  });
 
   // Points and the area box: redrawn when they change; the view fits them.
   useEffect(() => {
