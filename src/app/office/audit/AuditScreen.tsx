@@ -1,6 +1,7 @@
 // 監査ログ: the append-only log searched by user, record, action and days (in the URL), newest first, older pages on demand.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UserSelect } from '../shared/FilterSelects.tsx';
 import { AUDIT_ACTIONS } from '../../../protocol/office/index.ts';
 import { listAudit } from '../api/officeApi.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
@@ -56,17 +57,7 @@ export function AuditScreen() {
     <section className="screen office-screen" data-testid="office-audit">
       <h2 className="screen-title">{t('office.audit.title')}</h2>
       <form className="office-filters" onSubmit={submit}>
-        <label className="office-field">
-          <span>{t('office.audit.user')}</span>
-          <select className="input" value={filters.userId} onChange={(e) => set({ userId: e.target.value })} data-testid="audit-user">
-            <option value="">{t('office.queue.anyone')}</option>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UserSelect label={t('office.audit.user')} users={users} value={filters.userId} onChange={(userId) => set({ userId })} testId="audit-user" />
         <label className="office-field">
           <span>{t('office.audit.action')}</span>
           <select className="input" value={filters.action} onChange={(e) => set({ action: AUDIT_ACTIONS.find((a) => a === e.target.value) ?? '' })} data-testid="audit-action">

@@ -13,7 +13,7 @@ import { ExportButtons } from '../shared/ExportButtons.tsx';
 import { rememberQuery } from '../shared/lastQuery.ts';
 import { PointMap, type MapPoint } from '../shared/PointMap.tsx';
 import { useOfficeData } from '../shared/useOfficeData.ts';
-import { useFormList } from '../shared/useOfficeForms.ts';
+import { SurveySelect } from '../shared/FilterSelects.tsx';
 import { useUrlQuery } from '../shared/useUrlQuery.ts';
 import { CountTable } from './CountTable.tsx';
 import { dashboardApiQuery, dashboardFiltersFromQuery, dashboardFiltersToQuery, type DashboardFilters } from './dashboardFilters.ts';
@@ -23,7 +23,6 @@ const COLOURS = { submitted: '#1e7b34', approved: '#0b5394', returned: '#c25e00'
 export function DashboardScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const forms = useFormList();
   const [query, setQuery] = useUrlQuery();
   const filters = useMemo(() => dashboardFiltersFromQuery(query), [query]);
   useEffect(() => rememberQuery('dashboard', query), [query]);
@@ -54,17 +53,7 @@ export function DashboardScreen() {
     <section className="screen office-screen" data-testid="office-dashboard">
       <h2 className="screen-title">{t('office.dashboard.title')}</h2>
       <div className="office-filters">
-        <label className="office-field">
-          <span>{t('office.queue.survey')}</span>
-          <select className="input" value={filters.formId} onChange={(e) => set({ formId: e.target.value })} data-testid="dashboard-form">
-            <option value="">{t('office.queue.allSurveys')}</option>
-            {forms?.map((form) => (
-              <option key={form.id} value={form.id}>
-                {localize(form.title, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SurveySelect value={filters.formId} onChange={(formId) => set({ formId })} testId="dashboard-form" />
         <label className="office-field">
           <span>{t('office.queue.from')}</span>
           <input type="date" className="input input-date" value={filters.from} onChange={(e) => set({ from: e.target.value })} data-testid="dashboard-from" />

@@ -3,9 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_STATUSES, type RecordStatus } from '../../../protocol/snapshot.ts';
 import type { OfficeUser } from '../api/schemas.ts';
-import { localize } from '../../localize.ts';
-import { useLanguage } from '../../state/appStore.ts';
-import { useFormList } from '../shared/useOfficeForms.ts';
+import { SurveySelect, UserSelect } from '../shared/FilterSelects.tsx';
 import { EMPTY_FILTERS, type QueueFilters } from './queueFilters.ts';
 
 interface Props {
@@ -16,8 +14,6 @@ interface Props {
 
 export function QueueFilterBar({ filters, users, onChange }: Props) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const forms = useFormList();
   const [text, setText] = useState(filters.q);
   useEffect(() => setText(filters.q), [filters.q]);
 
@@ -31,28 +27,8 @@ export function QueueFilterBar({ filters, users, onChange }: Props) {
 
   return (
     <form className="office-filters" onSubmit={submitText} data-testid="queue-filters" aria-label={t('office.queue.filters')}>
-      <label className="office-field">
-        <span>{t('office.queue.survey')}</span>
-        <select className="input" value={filters.formId} onChange={(e) => set({ formId: e.target.value })} data-testid="filter-form">
-          <option value="">{t('office.queue.allSurveys')}</option>
-          {forms?.map((form) => (
-            <option key={form.id} value={form.id}>
-              {localize(form.title, language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="office-field">
-        <span>{t('office.queue.assignee')}</span>
-        <select className="input" value={filters.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })} data-testid="filter-assignee">
-          <option value="">{t('office.queue.anyone')}</option>
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SurveySelect value={filters.formId} onChange={(formId) => set({ formId })} testId="filter-form" />
+      <UserSelect label={t('office.queue.assignee')} users={users} value={filters.assigneeId} onChange={(assigneeId) => set({ assigneeId })} testId="filter-assignee" />
       <label className="office-field">
         <span>{t('office.queue.from')}</span>
         <input type="date" className="input input-date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.target.value })} data-testid="filter-from" />
