@@ -31,6 +31,9 @@
 // whole section at once: Japanese text layout (hints, choice labels, 特記事項 of up to 2,000 characters) and 69-option
 // drop-downs dominate, React work is about a third. Fix (src/app/editor/useProgressiveCount.ts): a section paints its first
 // fields (a repeat its first entries) in the first frame and the rest right after that paint; `settled` shows the whole.
+// Second fix (src/app/editor/SectionView.tsx): sections stay mounted once shown, parked under `content-visibility: hidden`, and
+// the rest are mounted one per idle period after opening, so a change swaps the visible slot (filled p95 98.9 → 72.7 ms,
+// settled p95 197 → 79 ms in one run each).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -30,6 +30,23 @@ test('validation messages appear under a field once it was touched', async ({ pa
   await expectSaved(page);
 });
 
+test('a section left stays mounted but hidden, and shows again as it was without being rebuilt', async ({ page }) => {
+  await openNewRecord(page);
+  await page.getByLabel('担当者名').fill('山田');
+  // Tag the live input element: if the section were rebuilt on return, the new element would not carry the tag.
+  await page.getByLabel('担当者名').evaluate((input) => input.setAttribute('data-probe', 'kept'));
+  await page.getByTestId('section-site').click();
+  await expect(page.getByTestId('section-view-site')).toBeVisible();
+  const parked = page.getByTestId('section-parked-basic');
+  await expect(parked).toHaveCount(1);
+  await expect(parked).toBeHidden();
+  await expect(parked.locator('input[data-probe="kept"]')).toHaveValue('山田');
+  await page.getByTestId('section-basic').click();
+  await expect(page.getByTestId('section-view-basic').locator('input[data-probe="kept"]')).toBeVisible();
+  await expect(page.getByLabel('担当者名')).toHaveValue('山田');
+  await expect(page.getByTestId('section-view-site')).toHaveCount(0);
+});
+
 test('finalize is refused while invalid (count shown, first error focused) and accepted once valid', async ({ page }) => {
   const recordId = await openNewRecord(page);
 

@@ -1,18 +1,58 @@
-// The active section: its title, its fields, and previous/next buttons.
+// The active section (title, fields, previous/next buttons), with the other sections kept mounted but parked so a section change only flips which one shows.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '../../engine/types.ts';
+import type { FormDefinition, SectionDefinition } from '../../engine/types.ts';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { setActiveSection, useEditorStore } from '../state/editorStore.ts';
 import { FieldList } from './FieldList.tsx';
 
+/**
+ * Why parked sections: mounting a long section (React render, DOM creation, style and Japanese text layout) is what a section
+ * change costs on a slow tablet. A section once shown stays mounted under `content-visibility: hidden`, which skips its
+ * rendering but keeps its layout, and the sections not yet shown are mounted one per idle period after the editor opens, so
+ * a tap on another section only swaps which slot is visible. Parked fields keep following the answers like visible ones.
+ */
 export function SectionView({ form }: { form: FormDefinition }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
   const activeId = useEditorStore((s) => s.activeSection);
   const index = Math.max(0, form.sections.findIndex((s) => s.id === activeId));
-  const section = form.sections[index];
-  if (!section) return null;
+  const active = form.sections[index];
+  const mounted = useMountedSections(form, active?.id);
+  if (!active) return null;
+  return (
+    <div className="section-slots">
+      {form.sections.map((section, i) =>
+        mounted.has(section.id) || section.id === active.id ? (
+          <SectionSlot key={section.id} form={form} section={section} index={i} shown={section.id === active.id} />
+        ) : null,
+      )}
+    </div>
+  );
+}
+
+/** The ids of the sections to keep mounted: the shown one, every one shown before, and one more per idle period. */
+function useMountedSections(form: FormDefinition, activeId: string | undefined): Set<string> {
+  const [mounted, setMounted] = useState<ReadonlySet<string>>(() => new Set(activeId ? [activeId] : []));
+  const current = activeId && !mounted.has(activeId) ? new Set([...mounted, activeId]) : mounted;
+  if (current !== mounted) setMounted(current);
+  useEffect(() => {
+    const next = form.sections.find((s) => !current.has(s.id));
+    if (!next) return;
+    const mountNext = () => setMounted((m) => new Set([...m, next.id]));
+    // After the shown section has painted and the tablet has nothing else to do; a timeout as the fallback where idle callbacks do not exist.
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(mountNext, { timeout: 2_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(mountNext, 200);
+    return () => clearTimeout(timer);
+  }, [form, current]);
+  return current as Set<string>;
+}
+
+function SectionSlot({ form, section, index, shown }: { form: FormDefinition; section: SectionDefinition; index: number; shown: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
   const go = (i: number) => {
     const target = form.sections[i];
     if (!target) return;
@@ -20,19 +60,26 @@ export function SectionView({ form }: { form: FormDefinition }) {
     window.scrollTo(0, 0);
   };
   return (
-    <div className="section" data-testid={`section-view-${section.id}`}>
-      <h2 className="section-title">{localize(section.title, language)}</h2>
-      <FieldList key={section.id} fields={section.fields} prefix="" progressive />
-      <div className="section-pager">
-        <button type="button" className="btn" disabled={index === 0} onClick={() => go(index - 1)}>
-          ← {t('editor.prevSection')}
-        </button>
-        <span className="muted">
-          {index + 1} / {form.sections.length}
-        </span>
-        <button type="button" className="btn" disabled={index === form.sections.length - 1} onClick={() => go(index + 1)} data-testid="next-section">
-          {t('editor.nextSection')} →
-        </button>
+    <div
+      className={shown ? 'section-slot' : 'section-slot is-parked'}
+      data-testid={shown ? `section-view-${section.id}` : `section-parked-${section.id}`}
+      aria-hidden={shown ? undefined : true}
+      inert={!shown}
+    >
+      <div className="section">
+        <h2 className="section-title">{localize(section.title, language)}</h2>
+        <FieldList fields={section.fields} prefix="" progressive />
+        <div className="section-pager">
+          <button type="button" className="btn" disabled={index === 0} onClick={() => go(index - 1)}>
+            ← {t('editor.prevSection')}
+          </button>
+          <span className="muted">
+            {index + 1} / {form.sections.length}
+          </span>
+          <button type="button" className="btn" disabled={index === form.sections.length - 1} onClick={() => go(index + 1)} data-testid={shown ? 'next-section' : undefined}>
+            {t('editor.nextSection')} →
+          </button>
+        </div>
       </div>
     </div>
   );
