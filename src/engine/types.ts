@@ -103,10 +103,10 @@ export interface SectionDefinition {
   fields: FieldDefinition[];
 }
 
-/** A warning rule: fires when `when` is true; the user may acknowledge it with a reason. */
+/** A warning rule: fires when `condition` is true; the user may acknowledge it with a reason. */
 export interface WarningRule {
   code: string;
-  when: Expression;
+  condition: Expression;
   message: Localized;
   /** Field paths the warning concerns (shown next to those fields). */
   paths: string[];

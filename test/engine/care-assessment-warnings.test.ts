@@ -13,7 +13,7 @@ const fm: FormDefinition = parsed.form;
 const VALID = read('fixtures/valid.json');
 
 type Pair = [string, number];
-interface TableCode { code: string; sourceName: string; when: Pair[] | null; encoded: boolean; reason?: string }
+interface TableCode { code: string; sourceName: string; condition: Pair[] | null; encoded: boolean; reason?: string }
 const table = read('fixtures/warning-codes.json') as unknown as { source: string; codes: TableCode[] };
 const encoded = table.codes.filter((c) => c.encoded);
 
@@ -34,15 +34,15 @@ describe('care-assessment: 警告コード as data', () => {
     const standBoth = fm.choiceLists!.s3!;
     expect(standBoth.find((c) => c.value === 3)?.label.ja).toBe('できない');
     expect(standBoth.map((c) => c.value)).toEqual([1, 2, 3]);
-    for (const code of ['10', '11', '12']) expect(encoded.find((c) => c.code === code)?.when?.[0]).toEqual(['1-6', 3]);
+    for (const code of ['10', '11', '12']) expect(encoded.find((c) => c.code === code)?.condition?.[0]).toEqual(['1-6', 3]);
   });
 
   it('the form encodes exactly the encoded codes of the table, each {code, condition, message}', () => {
     const numbered = fm.warnings!.filter((w) => /^\d\d$/.test(w.code));
     expect(numbered.map((w) => w.code)).toEqual(encoded.map((c) => c.code));
     for (const [i, w] of numbered.entries()) {
-      const pairs = encoded[i]!.when!;
-      expect(w.when).toBe(pairs.map(([id, v]) => `\${${id}} == ${v}`).join(' and '));
+      const pairs = encoded[i]!.condition!;
+      expect(w.condition).toBe(pairs.map(([id, v]) => `\${${id}} == ${v}`).join(' and '));
       expect(w.paths).toEqual(pairs.map(([id]) => id));
       expect(w.message.ja).toContain(`警告コード${w.code}`);
       expect(w.message.en).toBeTruthy();
@@ -50,17 +50,17 @@ describe('care-assessment: 警告コード as data', () => {
   });
 
   it('the domain file examples: 01 = 1-3 できない × 1-10 介助されていない, 17 = 2-3 × 2-4, 57 = 2-10 × 2-11', () => {
-    const byCode = new Map(encoded.map((c) => [c.code, c.when]));
+    const byCode = new Map(encoded.map((c) => [c.code, c.condition]));
     expect(byCode.get('01')).toEqual([['1-3', 3], ['1-10', 1]]);
     expect(byCode.get('17')).toEqual([['2-3', 3], ['2-4', 1]]);
     expect(byCode.get('57')).toEqual([['2-10', 4], ['2-11', 1]]);
   });
 
-  it.each(encoded.map((c) => [c.code, c.sourceName, c.when!] as const))('%s fires for %s', (code, _name, pairs) => {
+  it.each(encoded.map((c) => [c.code, c.sourceName, c.condition!] as const))('%s fires for %s', (code, _name, pairs) => {
     expect(warningCodes(withAnswers(pairs))).toContain(code);
   });
 
-  it.each(encoded.map((c) => [c.code, c.when!] as const))('%s stays quiet when one answer of the combination differs', (code, pairs) => {
+  it.each(encoded.map((c) => [c.code, c.condition!] as const))('%s stays quiet when one answer of the combination differs', (code, pairs) => {
     for (let i = 0; i < pairs.length; i++) {
       const changed = pairs.map((p, j) => (j === i ? otherValue(p) : p));
       expect(warningCodes(withAnswers(changed)), `${code} with ${JSON.stringify(changed)}`).not.toContain(code);

@@ -146,7 +146,7 @@ describe('care-assessment: checks while typing', () => {
 
 describe('engine: numbered warning codes', () => {
   const base = { id: 't', version: 1, title: { ja: 't' }, sections: [{ id: 's', title: { ja: 's' }, fields: [{ id: 'a', type: 'integer', label: { ja: 'a' } }] }] };
-  const withCode = (code: string): unknown => ({ ...base, warnings: [{ code, when: '${a} == 1', message: { ja: 'w' }, paths: ['a'] }] });
+  const withCode = (code: string): unknown => ({ ...base, warnings: [{ code, condition: '${a} == 1', message: { ja: 'w' }, paths: ['a'] }] });
 
   it('accepts codes that start with a digit ("01") and still refuses lower case or a leading underscore', () => {
     expect(parseForm(withCode('01')).ok).toBe(true);

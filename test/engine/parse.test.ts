@@ -82,7 +82,14 @@ describe('parseForm', () => {
   });
 
   it('checks warning paths and migration steps', () => {
-    expect(errorsOf(rawForm([f('a')], { warnings: [{ code: 'W', when: '${a} == 1', message: { ja: 'w' }, paths: ['zz'] }] }))).toEqual(['warnings[0].paths[0]:E_DEF_UNKNOWN_REF']);
+    expect(errorsOf(rawForm([f('a')], { warnings: [{ code: 'W', condition: '${a} == 1', message: { ja: 'w' }, paths: ['zz'] }] }))).toEqual(['warnings[0].paths[0]:E_DEF_UNKNOWN_REF']);
     expect(errorsOf(rawForm([f('a')], { migrations: [{ from: 1, to: 3 }] }))).toEqual(['migrations[0]:E_DEF_MIGRATION']);
+  });
+
+  it('reads a warning written with the legacy `when` key (definitions cached before the rename) as its condition', () => {
+    const legacy = parseForm(rawForm([f('a', 'integer')], { warnings: [{ code: 'W', when: '${a} == 1', message: { ja: 'w' }, paths: ['a'] } as never] }));
+    expect(legacy.ok).toBe(true);
+    if (legacy.ok) expect(legacy.form.warnings?.[0]?.condition).toBe('${a} == 1');
+    expect(errorsOf(rawForm([f('a')], { warnings: [{ code: 'W', message: { ja: 'w' }, paths: ['a'] } as never] }))).toContain('warnings[0].condition:E_DEF_SCHEMA');
   });
 });

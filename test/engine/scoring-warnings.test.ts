@@ -40,8 +40,8 @@ describe('warnings', () => {
   const fm = form([f('sys', 'integer'), f('dia', 'integer')], {
     scoring: [{ key: 'pulse_pressure', expr: '${sys} - ${dia}' }],
     warnings: [
-      { code: 'BP_HIGH', when: '${sys} >= 180', message: { ja: '血圧が高い', en: 'High BP' }, paths: ['sys'] },
-      { code: 'PP_WIDE', when: '$result.pulse_pressure > 100', message: { ja: '脈圧が大きい' }, paths: ['sys', 'dia'] },
+      { code: 'BP_HIGH', condition: '${sys} >= 180', message: { ja: '血圧が高い', en: 'High BP' }, paths: ['sys'] },
+      { code: 'PP_WIDE', condition: '$result.pulse_pressure > 100', message: { ja: '脈圧が大きい' }, paths: ['sys', 'dia'] },
     ],
   });
 

@@ -81,7 +81,7 @@ export function compileWarnings(form: FormDefinition, compiler: RuleCompiler, sc
     def.paths.forEach((path, p) => {
       if (!compiler.resolve(path.replace(/\[\d+\]/g, ''))) compiler.errors.push(definitionError('E_DEF_UNKNOWN_REF', `warnings[${i}].paths[${p}]`, path));
     });
-    const rule = compiler.compile(def.when, `warnings[${i}].when`, { results: scoringKeys });
+    const rule = compiler.compile(def.condition, `warnings[${i}].condition`, { results: scoringKeys });
     if (rule) out.push({ def, rule });
   });
   return out;

@@ -62,12 +62,21 @@ const section = z.strictObject({ id, title: localized, fields: z.array(fieldSche
 /** Warning codes may start with a digit: official check lists number their codes ("01" … "57" of the 要介護認定 警告コード). */
 const warningCode = z.string().regex(/^[A-Z0-9][A-Z0-9_]{0,63}$/);
 
-const warning = z.strictObject({
+const warningRule = z.strictObject({
   code: warningCode,
-  when: expression,
+  condition: expression,
   message: localized,
   paths: z.array(z.string().max(300)).max(50),
 });
+
+/** Until 2026-11 `condition` was named `when`; definitions cached on devices and stored with old drafts still use it. */
+const renameLegacyWhen = (raw: unknown): unknown => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('when' in raw) || 'condition' in raw) return raw;
+  const { when, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, condition: when };
+};
+
+const warning = z.preprocess(renameLegacyWhen, warningRule);
 
 const tableRow = z.strictObject({
   min: z.number().optional(),
