@@ -1,5 +1,5 @@
 // The active section (title, fields, previous/next buttons), with the other sections kept mounted but parked so a section change only flips which one shows.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition, SectionDefinition } from '../../engine/types.ts';
 import { localize } from '../localize.ts';
@@ -50,9 +50,18 @@ function useMountedSections(form: FormDefinition, activeId: string | undefined):
   return current as Set<string>;
 }
 
-function SectionSlot({ form, section, index, shown }: { form: FormDefinition; section: SectionDefinition; index: number; shown: boolean }) {
+/** Memoised: a section change re-renders only the slot that hides and the one that shows, not every parked section. */
+const SectionSlot = memo(function SectionSlot({ form, section, index, shown }: { form: FormDefinition; section: SectionDefinition; index: number; shown: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // A section mounted while parked is first laid out for one frame, invisible, at the width it will show at; parking keeps
+  // that layout, so its first showing does not lay out the whole section at once.
+  const [laidOut, setLaidOut] = useState(shown);
+  useEffect(() => {
+    if (laidOut) return;
+    const frame = requestAnimationFrame(() => setLaidOut(true));
+    return () => cancelAnimationFrame(frame);
+  }, [laidOut]);
   const go = (i: number) => {
     const target = form.sections[i];
     if (!target) return;
@@ -61,7 +70,7 @@ function SectionSlot({ form, section, index, shown }: { form: FormDefinition; se
   };
   return (
     <div
-      className={shown ? 'section-slot' : 'section-slot is-parked'}
+      className={shown ? 'section-slot' : laidOut ? 'section-slot is-parked' : 'section-slot is-prerender'}
       data-testid={shown ? `section-view-${section.id}` : `section-parked-${section.id}`}
       aria-hidden={shown ? undefined : true}
       inert={!shown}
@@ -83,4 +92,4 @@ function SectionSlot({ form, section, index, shown }: { form: FormDefinition; se
       </div>
     </div>
   );
-}
+});
