@@ -7,7 +7,10 @@ import { runTransaction } from './retry-transaction.ts';
 const MIGRATION_LOCK_CLASS = 0x6d6967; // "mig"
 
 export async function migratePostgres(pool: pg.Pool, schema: string | undefined, migrations: readonly Migration[] = postgresMigrations): Promise<string[]> {
-  if (schema !== undefined) {
+  // A role may own its schema without the right to create schemas (CREATE on the database), and CREATE SCHEMA IF NOT
+  // EXISTS checks that right even when the schema exists: ask first.
+  const schemaExists = schema !== undefined && (await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
+  if (schema !== undefined && !schemaExists) {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (err) {
