@@ -22,7 +22,7 @@ import { SQLITE_LIST } from '../sync-server/src/storage/sqlite/sqlite-tx.ts';
 import { POSTGRES_LIST } from '../sync-server/src/storage/postgres/postgres-tx.ts';
 import { buildRecordListSql } from '../sync-server/src/storage/record-list-query.ts';
 import type { RecordListFilter, Scope, ServerRecord, ServerRecordStatus, SyncStore } from '../sync-server/src/storage/sync-store.ts';
-import { BENCH_PG_URL, postgresUnreachable } from '../test/postgres-support.ts';
+import { BENCH_PG_URL, pgQueryOnce, postgresUnreachable } from '../test/postgres-support.ts';
 
 const PG_URL = BENCH_PG_URL;
 const args = process.argv.slice(2);
@@ -258,13 +258,7 @@ async function explain(kind: 'sqlite' | 'postgres', where: { file?: string; sche
 }
 
 async function pgAdmin(sql: string, schema?: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await pgQueryOnce(PG_URL, sql, [], schema);
 }
 
 interface EngineResult { via: 'http' | 'store'; seedSeconds: number; mixes: Record<string, Figures>; worstP95: number }

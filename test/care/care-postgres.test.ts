@@ -1,20 +1,10 @@
 // The care office API on PostgreSQL (skipped when it is not reachable): create, pull, survey, approve, list with KPIs, CSV, reassign — the row-locking store's path through the same services.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../sync-server/src/app.ts';
 import { loadConfig } from '../../sync-server/src/config.ts';
-import { loadFormCatalog } from '../../sync-server/src/forms/catalog.ts';
-import { seedDemo } from '../../sync-server/src/seed/seed-demo.ts';
-import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo-accounts.ts';
-import { openPostgresStore } from '../../sync-server/src/storage/postgres/open-postgres-store.ts';
-import type { SyncStore } from '../../sync-server/src/storage/sync-store.ts';
-import { TEST_SCRYPT_COST, type LoggedIn, type TestServer } from '../sync-server/test-server.ts';
+import { startTestServer, type LoggedIn, type TestServer } from '../sync-server/test-server.ts';
 import { addAccount, caseBody, deviceOf, NOW, surveyCase } from './care-server.ts';
-import { dropSchema, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
+import { postgresTestStore, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
 
 const PG_URL = TEST_PG_URL;
 
@@ -22,38 +12,17 @@ const hasPg = (await postgresUnreachable(PG_URL)) === null;
 if (!hasPg) console.warn(`PostgreSQL not reachable at ${PG_URL}: the care PostgreSQL test was SKIPPED`);
 
 describe.skipIf(!hasPg)('care office API on PostgreSQL', () => {
-  const schema = `care_${randomBytes(6).toString('hex')}`;
-  const dir = mkdtempSync(join(tmpdir(), 'genba-care-pg-'));
-  let store: SyncStore;
   let app: FastifyInstance;
   let server: TestServer;
   let supervisor: LoggedIn;
 
   beforeAll(async () => {
-    process.env.LOG_LEVEL = 'silent';
-    store = await openPostgresStore(PG_URL, { schema, maxConnections: 5 });
-    await store.migrate();
-    const forms = loadFormCatalog();
-    const now = () => NOW;
-    await seedDemo({ store, forms, now }, { cost: TEST_SCRYPT_COST });
-    const config = { ...loadConfig({ PORT: '0' }), staticDir: join(dir, 'no-dist'), dataDir: dir };
-    app = await buildServer({ ...config, webhooks: { ...config.webhooks, enabled: false } }, { store, forms, now });
-    let counter = 0;
-    const login = async (username: string): Promise<LoggedIn> => {
-      const deviceId = `pg-care-${process.pid}-${++counter}`;
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD, deviceId, deviceLabel: 'pg test' } });
-      expect(res.statusCode, res.body).toBe(200);
-      const body = res.json();
-      return { token: body.token, deviceId, userId: body.user.id, headers: { authorization: `Bearer ${body.token}` } };
-    };
-    server = { app, store, forms, config, dir, dbFile: '', login, close: async () => {} };
-    supervisor = await login('supervisor');
+    server = await startTestServer({ webhooks: { ...loadConfig({ PORT: '0' }).webhooks, enabled: false } }, { now: () => NOW, store: postgresTestStore('care') });
+    app = server.app;
+    supervisor = await server.login('supervisor');
   });
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropSchema(PG_URL, schema);
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('takes a case from creation to the certification CSV', async () => {

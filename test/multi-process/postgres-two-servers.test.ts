@@ -1,21 +1,14 @@
 // Two sync-server processes sharing one PostgreSQL: started together (no migration/seed race), concurrent pushes to different fields merge, to the same field make one conflict.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialAnswers, newRecordId, op, pullBody, pushBody } from '../sync-server/ops.ts';
 import { getJson, loginOver, postJson, spawnServer, type SpawnedServer } from '../sync-server/spawn-server.ts';
-import { postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
+import { pgQueryOnce, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
 
 const ADMIN_URL = TEST_PG_URL;
 const DATABASE = `genba_two_servers_${process.pid}_${Date.now()}`;
 
 async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await pgQueryOnce(ADMIN_URL, sql);
 }
 
 const reachable = (await postgresUnreachable(ADMIN_URL, 2_000)) === null;

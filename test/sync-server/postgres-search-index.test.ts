@@ -1,25 +1,14 @@
 // PostgreSQL's trigram index for the review list's text filter: created by the migration where pg_trgm may be created, and skipped with a NOTICE (never a failed start) where it may not.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../sync-server/src/storage/postgres/open-postgres-store.ts';
-import { dropSchema, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
+import { pgQueryOnce, postgresTestStore, postgresUnreachable, TEST_PG_URL } from '../postgres-support.ts';
 
 const unreachable = await postgresUnreachable(TEST_PG_URL);
 if (unreachable !== null) console.warn(`PostgreSQL not reachable at ${TEST_PG_URL} (${unreachable}): the trigram index tests were SKIPPED`);
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const trigramIndexIn = (url: string, schema: string) =>
-  query<{ indexdef: string }>(url, `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'records_search_trgm'`, [schema]);
+  pgQueryOnce<{ indexdef: string }>(url, `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'records_search_trgm'`, [schema]);
 
 describe.skipIf(unreachable !== null)('PostgreSQL review-list text index', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -28,15 +17,15 @@ describe.skipIf(unreachable !== null)('PostgreSQL review-list text index', () =>
   });
 
   it('the migration builds a trigram GIN index on records.search_text, with the extension outside the store schema', async () => {
-    const schema = `trgm_${randomBytes(5).toString('hex')}`;
-    cleanups.push(() => dropSchema(TEST_PG_URL, schema));
-    const store = await openPostgresStore(TEST_PG_URL, { schema });
+    const { schema, open, destroy } = postgresTestStore('trgm');
+    cleanups.push(destroy);
+    const store = await open();
     try {
       await store.migrate();
       const [index] = await trigramIndexIn(TEST_PG_URL, schema);
       expect(index?.indexdef).toMatch(/USING gin \(search_text \S*gin_trgm_ops\)/);
       // Outside the store's schema, so dropping that schema cannot drop the extension from under other stores.
-      const [ext] = await query<{ nspname: string }>(TEST_PG_URL, `SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`);
+      const [ext] = await pgQueryOnce<{ nspname: string }>(TEST_PG_URL, `SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`);
       expect(ext?.nspname).toBeDefined();
       expect(ext?.nspname).not.toBe(schema);
     } finally {
@@ -50,8 +39,8 @@ describe.skipIf(unreachable !== null)('PostgreSQL review-list text index', () =>
     const database = `genba_trgm_${suffix}`;
     const role = `genba_trgm_${suffix}`;
     try {
-      await query(TEST_PG_URL, `CREATE DATABASE ${database}`);
-      await query(TEST_PG_URL, `CREATE ROLE ${role} LOGIN`);
+      await pgQueryOnce(TEST_PG_URL, `CREATE DATABASE ${database}`);
+      await pgQueryOnce(TEST_PG_URL, `CREATE ROLE ${role} LOGIN`);
     } catch (err) {
       console.warn(`cannot create a database and a role here (${(err as Error).message}): the no-privilege case was SKIPPED`);
       return;
@@ -59,11 +48,11 @@ describe.skipIf(unreachable !== null)('PostgreSQL review-list text index', () =>
     const adminUrl = new URL(TEST_PG_URL);
     adminUrl.pathname = `/${database}`;
     cleanups.push(async () => {
-      await query(TEST_PG_URL, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await query(TEST_PG_URL, `DROP ROLE IF EXISTS ${role}`);
+      await pgQueryOnce(TEST_PG_URL, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await pgQueryOnce(TEST_PG_URL, `DROP ROLE IF EXISTS ${role}`);
     });
-    await query(adminUrl.href, `REVOKE CREATE ON DATABASE ${database} FROM PUBLIC`);
-    await query(adminUrl.href, `CREATE SCHEMA app AUTHORIZATION ${role}`);
+    await pgQueryOnce(adminUrl.href, `REVOKE CREATE ON DATABASE ${database} FROM PUBLIC`);
+    await pgQueryOnce(adminUrl.href, `CREATE SCHEMA app AUTHORIZATION ${role}`);
     const roleUrl = new URL(adminUrl.href);
     roleUrl.username = role;
     roleUrl.password = '';
@@ -71,9 +60,9 @@ describe.skipIf(unreachable !== null)('PostgreSQL review-list text index', () =>
     try {
       await store.migrate();
       expect(await trigramIndexIn(adminUrl.href, 'app')).toEqual([]);
-      expect(await query(adminUrl.href, `SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`)).toEqual([]);
+      expect(await pgQueryOnce(adminUrl.href, `SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`)).toEqual([]);
       // The store works: the migrations are recorded and a transaction runs.
-      const applied = await query<{ id: string }>(adminUrl.href, 'SELECT id FROM app.schema_migrations ORDER BY id');
+      const applied = await pgQueryOnce<{ id: string }>(adminUrl.href, 'SELECT id FROM app.schema_migrations ORDER BY id');
       expect(applied.map((r) => r.id)).toContain('2026-12-01-search-trigram');
     } finally {
       await store.close();

@@ -1,4 +1,4 @@
-// Test helper: a real API server (SQLite file in a temp folder, demo seed with a cheap password hash) driven with app.inject.
+// Test helper: a real API server (SQLite file in a temp folder, or a store the test names; demo seed with a cheap password hash) driven with app.inject.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,13 +37,15 @@ let deviceCounter = 0;
 export interface TestServerOptions {
   now?: () => Date;
   logStream?: NodeJS.WritableStream;
+  /** Another store than the SQLite file in the temp folder (e.g. postgresTestStore); `destroy` runs after close. */
+  store?: { open(): Promise<SyncStore>; destroy(): Promise<void> };
 }
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   process.env.LOG_LEVEL = options.logStream ? 'info' : 'silent';
   const dir = mkdtempSync(join(tmpdir(), 'genba-api-'));
-  const dbFile = join(dir, 'genba.sqlite');
-  const store = await openSqliteStore(dbFile);
+  const dbFile = options.store ? '' : join(dir, 'genba.sqlite');
+  const store = options.store ? await options.store.open() : await openSqliteStore(dbFile);
   await store.migrate();
   const forms = loadFormCatalog();
   const now = options.now ?? (() => new Date());
@@ -61,6 +63,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     async close() {
       await app.close();
       await store.close();
+      await options.store?.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
   };
