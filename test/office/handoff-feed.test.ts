@@ -1,7 +1,7 @@
 // The hand-off feed: paged in cursor order, at least once (re-reading from an old cursor repeats, never skips), picks up later approvals, audits reads; bad cursors and limits are coded 400s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedIn, TestServer } from '../sync-server/test-server.ts';
-import { approve, getJson, startOfficeServer, TestDevice } from './office-fixture.ts';
+import { approve, approveNewRecords, getJson, startOfficeServer, TestDevice } from './office-fixture.ts';
 
 let server: TestServer;
 let device: TestDevice;
@@ -18,17 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function approveNew(n: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = await device.create();
-    await device.submit(id);
-    await approve(server, supervisor, id);
-    ids.push(id);
-  }
-  return ids;
-}
 
 async function page(after: number, limit: number): Promise<Page> {
   const res = await getJson(server, `/api/handoff/changes?after=${after}&limit=${limit}`, supervisor.headers);
@@ -58,7 +47,7 @@ describe('GET /api/handoff/changes', () => {
   });
 
   it('pages approvals in cursor order; every approval once; hasMore until the last page', async () => {
-    first = await approveNew(5);
+    first = await approveNewRecords(device, supervisor, 5);
     const all = await readAll(0, 2);
     expect(all.pages.map((p) => [p.changes.length, p.hasMore])).toEqual([[2, true], [2, true], [1, false]]);
     expect(all.changes.map((c) => c.recordId)).toEqual(first);
@@ -72,7 +61,7 @@ describe('GET /api/handoff/changes', () => {
 
   it('continues after the stored cursor with only the later approvals (a resubmitted record comes again as its new revision)', async () => {
     expect(await page(next, 100)).toEqual({ changes: [], next, hasMore: false });
-    const later = await approveNew(2);
+    const later = await approveNewRecords(device, supervisor, 2);
     const reopened = await server.app.inject({ method: 'POST', url: `/api/records/${first[0]}/review`, headers: supervisor.headers, payload: { action: 'reopen', reason: '再確認' } });
     expect(reopened.statusCode).toBe(200);
     await device.edit(first[0]!, { building_count: 3 }, { submit: true });

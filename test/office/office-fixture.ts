@@ -75,6 +75,18 @@ export async function approve(server: TestServer, who: LoggedIn, recordId: strin
   expect(res.statusCode, res.body).toBe(200);
 }
 
+/** `n` new records from `device`, each submitted and approved by `supervisor`, in that order: their ids. */
+export async function approveNewRecords(device: TestDevice, supervisor: LoggedIn, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = await device.create();
+    await device.submit(id);
+    await approve(device.server, supervisor, id);
+    ids.push(id);
+  }
+  return ids;
+}
+
 export async function getJson(server: TestServer, url: string, headers: Record<string, string>) {
   const res = await server.app.inject({ method: 'GET', url, headers });
   return { status: res.statusCode, body: res.json() as Record<string, unknown> & { error?: { code: string } }, res };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../sync-server/src/office/webhook-signature.ts';
 import type { LoggedIn, TestServer } from '../sync-server/test-server.ts';
-import { approve, getJson, startOfficeServer, TestDevice } from './office-fixture.ts';
+import { approveNewRecords, getJson, startOfficeServer, TestDevice } from './office-fixture.ts';
 import { startReceiver, until, type Receiver } from './webhook-receiver.ts';
 
 let server: TestServer;
@@ -25,17 +25,6 @@ afterAll(async () => {
   for (const receiver of receivers) await receiver.close();
 });
 
-async function approvedRecords(n: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = await device.create();
-    await device.submit(id);
-    await approve(server, supervisor, id);
-    ids.push(id);
-  }
-  return ids;
-}
-
 async function createWebhook(url: string, cursor: number): Promise<{ id: string; secret: string }> {
   const res = await server.app.inject({ method: 'POST', url: '/api/office/webhooks', headers: admin.headers, payload: { url, description: '基幹システム（試験）', cursor } });
   expect(res.statusCode, res.body).toBe(201);
@@ -56,7 +45,7 @@ async function feedCursor(): Promise<number> {
 describe('webhook delivery', () => {
   it('a receiver that fails twice then succeeds gets each event exactly once, in cursor order, with a valid signature', async () => {
     const start = await feedCursor();
-    const ids = await approvedRecords(3);
+    const ids = await approveNewRecords(device, supervisor, 3);
     const receiver = await startReceiver((index) => (index < 2 ? 500 : 200));
     receivers.push(receiver);
     const hook = await createWebhook(receiver.url, start);
@@ -90,7 +79,7 @@ describe('webhook delivery', () => {
 
   it('a receiver that keeps failing gets each event maxAttempts times; the events are dead-lettered and replay re-sends one', async () => {
     const start = await feedCursor();
-    const ids = await approvedRecords(2);
+    const ids = await approveNewRecords(device, supervisor, 2);
     let up = false;
     const receiver = await startReceiver(() => (up ? 204 : 503));
     receivers.push(receiver);
@@ -136,7 +125,7 @@ describe('webhook delivery', () => {
     const paused = await server.app.inject({ method: 'PATCH', url: `/api/office/webhooks/${hook.id}`, headers: admin.headers, payload: { active: false } });
     expect(paused.statusCode, paused.body).toBe(200);
     expect(paused.json().webhook.active).toBe(false);
-    await approvedRecords(1);
+    await approveNewRecords(device, supervisor, 1);
     // Once the active twin has its event, the dispatcher has passed the paused one.
     await until(async () => (await deliveries(control.id)).length === 1, 'the control delivery');
     expect((await deliveries(hook.id)).length).toBe(0);
