@@ -38,18 +38,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { buildServer } from '../sync-server/src/app.ts';
-import { hashPassword } from '../sync-server/src/auth/password.ts';
-import { loadConfig } from '../sync-server/src/config.ts';
+import type { Page } from 'playwright-core';
 import { loadFormCatalog } from '../sync-server/src/forms/catalog.ts';
 import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-store.ts';
-import { format as formatHlc, nodeIdFrom } from '../src/protocol/hlc.ts';
-import { PROTOCOL_VERSION } from '../src/protocol/version.ts';
-import { post } from './http.ts';
+import { addBenchUser, benchLogin, launchBenchChromium, listenBenchServer, pushCreates } from './bench-server.ts';
 
 const TARGET_MS = 100;
 const OPEN_RUNS = 3;
@@ -57,7 +51,6 @@ const IDLE_BETWEEN_MS = 150;
 /** No DOM change for this long after a click: the screen has settled. */
 const QUIET_MS = 100;
 const FORM_ID = 'care-assessment';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '..');
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const PASSES = Number(arg('passes') ?? 5);
@@ -224,14 +217,9 @@ async function profiled<T>(page: Page, label: string, run: () => Promise<T>): Pr
 /** Another device pushes one filled 調査票 (the same user, so it is in the tablet's scope). */
 async function seedFilledRecord(base: string, formVersion: number): Promise<string> {
   const deviceId = `bench-seed-${randomUUID().slice(0, 8)}`;
-  const login = await post(base, '/api/auth/login', { username: USER, password: PASSWORD, deviceId, deviceLabel: 'seed' });
-  if (login.status !== 200) throw new Error(`E_BENCH_LOGIN: ${login.status} ${JSON.stringify(login.json)}`);
-  const token = (login.json as { token: string }).token;
   const answers: unknown = JSON.parse(readFileSync(join(root, 'test/documents/fixtures/care-assessment-full.json'), 'utf8'));
   const recordId = randomUUID();
-  const op = { opId: `${deviceId}:1`, recordId, formId: FORM_ID, formVersion, path: '@create', value: answers, hlc: formatHlc({ millis: Date.now(), counter: 0, node: nodeIdFrom(deviceId) }), baseVersion: 0 };
-  const res = await post(base, '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId, ops: [op] }, token);
-  if (res.status !== 200) throw new Error(`E_BENCH_PUSH: ${res.status} ${JSON.stringify(res.json).slice(0, 400)}`);
+  await pushCreates(base, await benchLogin(base, USER, PASSWORD, deviceId), deviceId, { id: FORM_ID, version: formVersion }, [{ id: recordId, answers }]);
   return recordId;
 }
 
@@ -245,19 +233,10 @@ async function main(): Promise<void> {
   const form = forms.get(FORM_ID);
   if (!form) throw new Error(`E_BENCH_FORM: forms/${FORM_ID} is missing`);
   const sections = form.sections.map((s) => ({ id: s.id, firstField: s.fields[0]?.id ?? '' }));
-  const passwordHash = await hashPassword(PASSWORD, { N: 2 ** 10, r: 8, p: 1 });
-  await store.transaction((tx) => tx.putUser({
-    id: randomUUID(), username: USER, displayName: 'ベンチ調査員', role: 'care_assessor', passwordHash, disabled: false, createdAt: new Date().toISOString(),
-  }));
-  const app = await buildServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: DIST }, { store, forms });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await addBenchUser(store, { username: USER, password: PASSWORD, role: 'care_assessor', displayName: 'ベンチ調査員' });
+  const { app, base } = await listenBenchServer(store, forms, { dataDir: dir, staticDir: DIST });
   const filledId = await seedFilledRecord(base, form.version);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    ...(process.argv.includes('--no-cjk-font') ? {} : { env: { ...process.env, FONTCONFIG_FILE: japaneseFontConfig(dir) } }),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchChromium(process.argv.includes('--no-cjk-font') ? undefined : { ...process.env, FONTCONFIG_FILE: japaneseFontConfig(dir) });
   try {
     const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
     // tsx (esbuild keepNames) wraps the named helpers inside the evaluated function in __name(); give the page a no-op one.

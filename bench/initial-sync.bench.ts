@@ -7,22 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { buildServer } from '../sync-server/src/app.ts';
-import { hashPassword } from '../sync-server/src/auth/password.ts';
-import { loadConfig } from '../sync-server/src/config.ts';
 import { loadFormCatalog } from '../sync-server/src/forms/catalog.ts';
 import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-store.ts';
-import { format as formatHlc, nodeIdFrom } from '../src/protocol/hlc.ts';
 import { PROTOCOL_VERSION } from '../src/protocol/version.ts';
 import { makeBenchRecords } from './sync/bench-records.ts';
 import { post } from './http.ts';
+import { addBenchUser, benchLogin, launchBenchChromium, listenBenchServer, pushCreates } from './bench-server.ts';
 
 const TARGET_S = 5;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '..');
 const recordsArg = process.argv.find((a) => a.startsWith('--records='));
 const RECORDS = recordsArg ? Number(recordsArg.slice('--records='.length)) : 10_000;
@@ -30,22 +24,9 @@ const USER = 'bench-tablet';
 const PASSWORD = 'bench-password';
 
 /** Another device creates the records through the real push path (batches of 500 '@create' ops). */
-async function seedThroughPush(base: string, formId: string, formVersion: number): Promise<void> {
+async function seedThroughPush(base: string, form: { id: string; version: number }): Promise<void> {
   const deviceId = `bench-seed-${randomUUID().slice(0, 8)}`;
-  const login = await post(base, '/api/auth/login', { username: USER, password: PASSWORD, deviceId, deviceLabel: 'seed' });
-  if (login.status !== 200) throw new Error(`E_BENCH_LOGIN: ${login.status} ${JSON.stringify(login.json)}`);
-  const token = (login.json as { token: string }).token;
-  const records = makeBenchRecords(RECORDS);
-  const node = nodeIdFrom(deviceId);
-  const millis = Date.now();
-  for (let start = 0; start < records.length; start += 500) {
-    const ops = records.slice(start, start + 500).map((r, j) => ({
-      opId: `${deviceId}:${start + j + 1}`, recordId: r.id, formId, formVersion, path: '@create', value: r.answers,
-      hlc: formatHlc({ millis, counter: (start + j) % 0xffff, node }), baseVersion: 0,
-    }));
-    const res = await post(base, '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId, ops }, token);
-    if (res.status !== 200) throw new Error(`E_BENCH_PUSH: ${res.status} ${JSON.stringify(res.json).slice(0, 400)}`);
-  }
+  await pushCreates(base, await benchLogin(base, USER, PASSWORD, deviceId), deviceId, form, makeBenchRecords(RECORDS));
 }
 
 async function main(): Promise<void> {
@@ -57,17 +38,9 @@ async function main(): Promise<void> {
   const forms = loadFormCatalog();
   const form = forms.get('field-check');
   if (!form) throw new Error('E_BENCH_FORM: forms/field-check is missing');
-  const passwordHash = await hashPassword(PASSWORD, { N: 2 ** 10, r: 8, p: 1 });
-  await store.transaction((tx) => tx.putUser({
-    id: randomUUID(), username: USER, displayName: 'ベンチ端末', role: 'disaster_surveyor', passwordHash, disabled: false, createdAt: new Date().toISOString(),
-  }));
-  const app = await buildServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: join(root, 'dist') }, { store, forms });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await addBenchUser(store, { username: USER, password: PASSWORD, role: 'disaster_surveyor', displayName: 'ベンチ端末' });
+  const { app, base } = await listenBenchServer(store, forms, { dataDir: dir, staticDir: join(root, 'dist') });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${base}/login`);
@@ -78,12 +51,11 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelector('[data-testid="sync-last-success"]')?.getAttribute('data-at'), null, { timeout: 30_000 });
 
     const seedStart = performance.now();
-    await seedThroughPush(base, form.id, form.version);
+    await seedThroughPush(base, form);
     console.error(`  seeded ${RECORDS} records through push in ${((performance.now() - seedStart) / 1000).toFixed(2)} s`);
 
     if (process.argv.includes('--probe-server')) {
-      const login = await post(base, '/api/auth/login', { username: USER, password: PASSWORD, deviceId: 'probe', deviceLabel: 'probe' });
-      const token = (login.json as { token: string }).token;
+      const token = await benchLogin(base, USER, PASSWORD, 'probe');
       const t0 = performance.now();
       let checkpoint = 0;
       for (;;) {

@@ -1,7 +1,7 @@
 // Measures the store alone: the rows a push of @create ops writes (record + ledger op, one transaction per 500), without the merge service or HTTP.
 import type { SyncStore } from '../../sync-server/src/storage/sync-store.ts';
 import type { BenchRecord } from './bench-records.ts';
-import { PUSH_BATCH } from './genba-target.ts';
+import { PUSH_BATCH } from '../bench-server.ts';
 
 const HLC = '2026-11-28T09:00:00.000Z-0000-0123456789abcdef';
 
