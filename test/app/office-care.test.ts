@@ -4,7 +4,7 @@ import { parseRoute, routePath } from '../../src/app/routes.ts';
 import { careApiQuery, careExportQuery, careFiltersFromQuery, careFiltersToQuery, EMPTY_CARE_FILTERS } from '../../src/app/office/care/careFilters.ts';
 import { caseIssuesOf, caseRequestOf, draftProblems, EMPTY_CASE_DRAFT, normalizeDigits, type CaseDraft } from '../../src/app/office/care/caseDraft.ts';
 import { daysText, plannedVisitText } from '../../src/app/office/care/caseFormat.ts';
-import { CreateCaseRequestSchema, ExportQuerySchema, ListCasesQuerySchema } from '../../sync-server/src/care/case-requests.ts';
+import { CreateCaseRequestSchema, ExportQuerySchema, ListCasesQuerySchema } from '../../src/protocol/care/case-requests.ts';
 
 const query = (params: URLSearchParams) => Object.fromEntries(params);
 

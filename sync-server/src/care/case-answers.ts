@@ -1,6 +1,6 @@
 // Turns an office's create-case request into care-case answers (keys = form field ids; absent values stay absent).
 import { CASE_FIELDS } from '../../../forms/care-case/case-fields.ts';
-import type { CreateCaseRequest } from './case-requests.ts';
+import type { CreateCaseRequest } from '../../../src/protocol/care/case-requests.ts';
 
 export function caseAnswersOf(body: CreateCaseRequest): Record<string, unknown> {
   const f = CASE_FIELDS;

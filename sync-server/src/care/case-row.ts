@@ -3,7 +3,8 @@ import type { Localized } from '../../../src/engine/index.ts';
 import { CARE_ASSESSMENT_FORM_ID, readCase, type ApplicationType } from '../../../forms/care-case/case-fields.ts';
 import type { ServerRecord, ServerRecordStatus } from '../storage/sync-store.ts';
 import { caseTimeline } from './case-kpis.ts';
-import { CASE_STATUS_LABELS, caseStatusOf, type CaseStatus } from './case-status.ts';
+import type { CaseStatus } from '../../../src/protocol/care/case-requests.ts';
+import { CASE_STATUS_LABELS, caseStatusOf } from './case-status.ts';
 
 /** The 実施日時 field of forms/care-assessment (概況調査 Ⅰ): the visit's date. */
 export const ASSESSMENT_VISIT_FIELD = 'survey_datetime';

@@ -1,9 +1,7 @@
 // A case's status as the office sees it, from its linked 認定調査票 alone: 未調査 / 調査済 / 差し戻し / 確定 (pure).
 import type { Localized } from '../../../src/engine/index.ts';
+import type { CaseStatus } from '../../../src/protocol/care/case-requests.ts';
 import type { ServerRecordStatus } from '../storage/sync-store.ts';
-
-export const CASE_STATUSES = ['unsurveyed', 'surveyed', 'returned', 'approved'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, Localized> = {
   unsurveyed: { ja: '未調査', en: 'Not surveyed' },

@@ -8,7 +8,7 @@ import { withOfficeColumns } from '../office/record-write.ts';
 import type { ServerRecord } from '../storage/sync-store.ts';
 import { caseAnswersOf } from './case-answers.ts';
 import { JST_OFFSET_MINUTES } from './case-kpis.ts';
-import type { CreateCaseRequest } from './case-requests.ts';
+import type { CreateCaseRequest } from '../../../src/protocol/care/case-requests.ts';
 import type { CareDeps } from './care-deps.ts';
 import { requireAssessor } from './care-assignee.ts';
 import { recordsOfForm } from './form-records.ts';

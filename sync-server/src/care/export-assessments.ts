@@ -4,7 +4,7 @@ import { HttpError } from '../http/errors.ts';
 import { auditEntry, type AuditContext } from '../office/audit-context.ts';
 import { toCsv } from '../office/export-csv.ts';
 import { jstDateOf } from './case-kpis.ts';
-import type { CareExportQuery } from './case-requests.ts';
+import type { CareExportQuery } from '../../../src/protocol/care/case-requests.ts';
 import { approvedAtOf } from './case-row.ts';
 import type { CareDeps } from './care-deps.ts';
 import { assessmentTable, type FinishedAssessment } from './assessment-table.ts';

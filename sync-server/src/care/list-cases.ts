@@ -2,9 +2,8 @@
 import { CARE_CASE_FORM_ID, readCase } from '../../../forms/care-case/case-fields.ts';
 import type { ServerRecord } from '../storage/sync-store.ts';
 import { summarizeDays, type KpiSummary } from './case-kpis.ts';
-import type { ListCasesQuery } from './case-requests.ts';
+import { CASE_STATUSES, type CaseStatus, type ListCasesQuery } from '../../../src/protocol/care/case-requests.ts';
 import { caseRow, linkedAssessment, type CaseRow } from './case-row.ts';
-import { CASE_STATUSES, type CaseStatus } from './case-status.ts';
 import type { CareDeps } from './care-deps.ts';
 import { recordsOfForm } from './form-records.ts';
 

@@ -1,5 +1,5 @@
 // Made-up 要介護認定 cases for the demo assessor (no real people or places: 「見本」 names in the fictional town ひがし県みほん町).
-import type { CreateCaseRequest } from '../care/case-requests.ts';
+import type { CreateCaseRequest } from '../../../src/protocol/care/case-requests.ts';
 
 export interface DemoCase {
   /** Username of the assessor the case is assigned to. */

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { APPLICATION_TYPES } from '../../../../forms/care-case/case-fields.ts';
 import { RECORD_STATUSES } from '../../../protocol/snapshot.ts';
 
-/** 未調査 / 調査済 / 差し戻し / 確定, from the linked 認定調査票 alone (the server decides). */
-export const CASE_STATUSES = ['unsurveyed', 'surveyed', 'returned', 'approved'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import { CASE_STATUSES } from '../../../protocol/care/case-requests.ts';
+
+export { CASE_STATUSES, type CaseStatus } from '../../../protocol/care/case-requests.ts';
 
 const Days = z.number().int().nullable();
 

@@ -2,7 +2,7 @@
 import type { ResolveConflictRequest } from '../../../protocol/conflict.ts';
 import type { ReviewRequest } from '../../../protocol/review-request.ts';
 import type { ExportFormat } from '../../../protocol/office/index.ts';
-import type { CreateCaseBody } from '../care/caseDraft.ts';
+import type { CreateCaseRequest } from '../../../protocol/care/case-requests.ts';
 import { CaseAnswerSchema, CaseListResponseSchema } from './careSchemas.ts';
 import { officeFile, officeGet, officePost } from './officeClient.ts';
 import {
@@ -42,7 +42,7 @@ export const downloadRecordPdf = (id: string) => officeFile(`/api/office/records
 
 export const listCareCases = (query: URLSearchParams) => officeGet(withQuery('/api/office/care/cases', query), CaseListResponseSchema);
 
-export const createCareCase = (body: CreateCaseBody) => officePost('/api/office/care/cases', body, CaseAnswerSchema);
+export const createCareCase = (body: CreateCaseRequest) => officePost('/api/office/care/cases', body, CaseAnswerSchema);
 
 export const assignCareCase = (id: string, assigneeId: string) =>
   officePost(`/api/office/care/cases/${encodeURIComponent(id)}/assign`, { assigneeId }, CaseAnswerSchema);

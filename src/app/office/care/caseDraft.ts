@@ -1,24 +1,7 @@
 // The office's "new case" form as plain strings → the body of POST /api/office/care/cases, with the problems the office can see before sending (pure).
 import { APPLICATION_TYPES, SEXES, type ApplicationType, type Sex } from '../../../../forms/care-case/case-fields.ts';
 import type { Localized } from '../../../engine/types.ts';
-
-/** The body the server takes (sync-server/src/care/case-requests.ts, CreateCaseRequestSchema). */
-export interface CreateCaseBody {
-  assigneeId: string;
-  caseNumber: string;
-  applicationDate: string;
-  applicationType: ApplicationType;
-  insuredNumber: string;
-  name: string;
-  nameKana?: string;
-  birthDate?: string;
-  sex?: Sex;
-  address?: string;
-  phone?: string;
-  location?: { lat: number; lng: number };
-  preferredTimes?: string;
-  visitAt?: string;
-}
+import type { CreateCaseRequest } from '../../../protocol/care/case-requests.ts';
 
 /** What the inputs hold: text as typed, '' when empty; visitAt as an <input type="datetime-local"> value. */
 export interface CaseDraft {
@@ -92,12 +75,12 @@ export function draftProblems(draft: CaseDraft): DraftProblems {
 }
 
 /** The request body: trimmed, optional inputs left out when empty. Call only when draftProblems() is empty. */
-export function caseRequestOf(draft: CaseDraft): CreateCaseBody {
+export function caseRequestOf(draft: CaseDraft): CreateCaseRequest {
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
   const lat = parseCoordinate(draft.lat, 90);
   const lng = parseCoordinate(draft.lng, 180);
   const visit = LOCAL_DATETIME.exec(draft.visitAt);
-  const body: CreateCaseBody = {
+  const body: CreateCaseRequest = {
     assigneeId: draft.assigneeId,
     caseNumber: draft.caseNumber.trim(),
     applicationDate: draft.applicationDate,
@@ -114,7 +97,7 @@ export function caseRequestOf(draft: CaseDraft): CreateCaseBody {
     visitAt: visit ? `${visit[1]}${JST}` : undefined,
   };
   // JSON would drop them anyway; leaving them out keeps the body equal to what the server parses.
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as unknown as CreateCaseBody;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as unknown as CreateCaseRequest;
 }
 
 /** The server's `details.issues` of a refused case (422 E_CARE_CASE_INVALID: the form's field errors), read tolerantly. */

@@ -1,7 +1,7 @@
 // Care office routes: create and (re)assign cases (supervisor/admin sessions), the case list with status and KPIs, and the finished 調査票 as CSV for the certification system.
 import type { FastifyInstance } from 'fastify';
 import { assignCase } from '../../care/assign-case.ts';
-import { AssignCaseRequestSchema, CaseIdParamsSchema, CreateCaseRequestSchema, ExportQuerySchema, ListCasesQuerySchema } from '../../care/case-requests.ts';
+import { AssignCaseRequestSchema, CaseIdParamsSchema, CreateCaseRequestSchema, ExportQuerySchema, ListCasesQuerySchema } from '../../../../src/protocol/care/case-requests.ts';
 import { createCase } from '../../care/create-case.ts';
 import { exportFinishedAssessments } from '../../care/export-assessments.ts';
 import { caseRowOf, listCases } from '../../care/list-cases.ts';

@@ -1,7 +1,10 @@
-// The care office API's request shapes (zod, parsed at the route): create a case, reassign it, list filters, export filters.
+// The care office API's request shapes (zod; the server parses them at the route, the office builds them): create a case, reassign it, list filters, export filters.
 import { z } from 'zod';
 import { APPLICATION_TYPES, SEXES } from '../../../forms/care-case/case-fields.ts';
-import { CASE_STATUSES } from './case-status.ts';
+
+/** 未調査 / 調査済 / 差し戻し / 確定: a case's status, from its linked 認定調査票 alone (the server decides). */
+export const CASE_STATUSES = ['unsurveyed', 'surveyed', 'returned', 'approved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 /** The form engine checks the datetime itself (calendar, offset); here only its outline. */
