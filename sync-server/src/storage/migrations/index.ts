@@ -6,10 +6,9 @@ import { backOfficeSqlite } from './2026-11-29-back-office.sqlite.ts';
 import { backOfficePostgres } from './2026-11-29-back-office.postgres.ts';
 import { scopeRemovalsSqlite } from './2026-11-30-scope-removals.sqlite.ts';
 import { scopeRemovalsPostgres } from './2026-11-30-scope-removals.postgres.ts';
-import { searchTrigramSqlite } from './2026-12-01-search-trigram.sqlite.ts';
 import { searchTrigramPostgres } from './2026-12-01-search-trigram.postgres.ts';
 
 export type { Migration } from './migration.ts';
 
-export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite, searchTrigramSqlite];
+export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite];
 export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres];
