@@ -154,8 +154,10 @@ function mergeCreate(record: MergeRecord | null, op: AdmittedOp, context: MergeC
   }
   const initial = op.value as Record<string, unknown>;
   if (!record) {
-    const fields: Record<string, FieldStamp> = { '@create': stampOf(op, context.version) };
-    for (const key of Object.keys(initial)) fields[key] = stampOf(op, context.version);
+    // Every field set by the create carries the same stamp (one object: stamps are replaced, never changed in place).
+    const stamp = stampOf(op, context.version);
+    const fields: Record<string, FieldStamp> = { '@create': stamp };
+    for (const key of Object.keys(initial)) fields[key] = stamp;
     const created: MergeRecord = {
       id: op.recordId, formId: op.formId, formVersion: op.formVersion, status: 'draft', deleted: false,
       answers: structuredClone(initial), fields,

@@ -160,6 +160,25 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
         await tx(async (t) => t.putRecord(full));
         expect(await tx((t) => t.getRecords(['rec-1']))).toEqual([full]);
       });
+
+      it('keeps field stamps that several fields share, and gives each field its own object back', async () => {
+        const shared = { version: 3, hlc: '2026-11-28T09:00:00.000Z-0000-0123456789abcdef', deviceId: 'dev-a', opId: 'dev-a:1' };
+        const other = { ...shared, version: 4, opId: 'dev-a:2' };
+        const record = aRecord('rec-1', { changeSeq: 4, fields: { '@create': shared, a: shared, b: { ...shared }, 'rep[0].c': other } });
+        await tx(async (t) => t.putRecord(record));
+        const [back] = await tx((t) => t.getRecords(['rec-1']));
+        expect(back?.fields).toEqual(record.fields);
+        back!.fields.a!.version = 99;
+        expect(back?.fields['@create']?.version).toBe(3);
+      });
+
+      it('reads field stamps stored before they were packed (one object per field)', async () => {
+        await tx(async (t) => t.putRecord(aRecord('rec-1', { changeSeq: 1 })));
+        const legacy = { '@create': { version: 1, hlc: '2026-11-28T09:00:00.000Z-0000-0123456789abcdef', deviceId: 'dev-a', opId: 'dev-a:1' } };
+        await harness.rawExec(`UPDATE records SET fields = '${JSON.stringify({ ...legacy, a: legacy['@create'] })}' WHERE id = 'rec-1'`);
+        const [back] = await tx((t) => t.getRecords(['rec-1']));
+        expect(back?.fields).toEqual({ ...legacy, a: legacy['@create'] });
+      });
     });
 
     describe('guarantee 3: change sequences', () => {

@@ -5,6 +5,7 @@ import type {
 } from './sync-store.ts';
 import { fromJsonText, toJsonText } from './json-column.ts';
 import { searchTextOf } from './search-text.ts';
+import { fieldStampsFromText, fieldStampsToText } from './field-stamps-column.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ function recordHeadFromRow(r: Row): Omit<ServerRecord, 'answers' | 'fields' | 's
 }
 
 export function recordFromRow(r: Row): ServerRecord {
-  const record: ServerRecord = { ...recordHeadFromRow(r), answers: fromJsonText(str(r.answers)), fields: fromJsonText(str(r.fields)) };
+  const record: ServerRecord = { ...recordHeadFromRow(r), answers: fromJsonText(str(r.answers)), fields: fieldStampsFromText(str(r.fields)) };
   const summary = summaryFromRow(r);
   if (summary) record.summary = summary;
   return record;
@@ -48,7 +49,7 @@ export function recordToParams(x: ServerRecord): Row {
   const s = x.summary;
   return {
     id: x.id, form_id: x.formId, form_version: x.formVersion, status: x.status, owner_id: x.ownerId,
-    assignee_id: x.assigneeId, deleted: x.deleted ? 1 : 0, answers: toJsonText(x.answers), fields: toJsonText(x.fields),
+    assignee_id: x.assigneeId, deleted: x.deleted ? 1 : 0, answers: toJsonText(x.answers), fields: fieldStampsToText(x.fields),
     change_seq: x.changeSeq, created_at: x.createdAt, updated_at: x.updatedAt,
     has_summary: s ? 1 : 0, title: s?.title ?? null, lat: s?.lat ?? null, lon: s?.lon ?? null, error_count: s?.errorCount ?? 0,
     warning_count: s?.warningCount ?? 0, submitted_at: s?.submittedAt ?? null, revision: s?.revision ?? 0,

@@ -5,7 +5,7 @@ import { functionsFor } from '../../../forms/registry.ts';
 import { admit, format, type Hlc, parse } from '../../../src/protocol/hlc.ts';
 import { parseOpId } from '../../../src/protocol/ids.ts';
 import { getAnswerAt } from '../../../src/protocol/answer-paths.ts';
-import { type Candidate, type ConflictDraft, type MergeRecord, mergeOp } from '../../../src/protocol/merge.ts';
+import { type Candidate, type ConflictDraft, type FieldStamp, type MergeRecord, mergeOp } from '../../../src/protocol/merge.ts';
 import type { MergeKind } from '../../../src/protocol/merge-values.ts';
 import type { Op } from '../../../src/protocol/op.ts';
 import { PushRequestSchema, type PushRequest, type PushResult } from '../../../src/protocol/push.ts';
@@ -35,6 +35,23 @@ interface Working {
   conflicts: Map<string, ConflictDraft & { dirty: boolean; createdAt?: string }>;
   /** The rule check's evaluation of the merged answers, reused for the record's summary. */
   evaluation?: Evaluation;
+}
+
+/** The fields with PENDING_VERSION stamps renumbered to `seq`; fields that shared a stamp share the renumbered one. */
+function renumberPending(fields: Record<string, FieldStamp>, seq: number): Record<string, FieldStamp> {
+  const renumbered = new Map<FieldStamp, FieldStamp>();
+  const out: Record<string, FieldStamp> = {};
+  for (const path in fields) {
+    const stamp = fields[path]!;
+    if (stamp.version !== PENDING_VERSION) {
+      out[path] = stamp;
+      continue;
+    }
+    let next = renumbered.get(stamp);
+    if (!next) renumbered.set(stamp, next = { ...stamp, version: seq });
+    out[path] = next;
+  }
+  return out;
 }
 
 function reject(rejected: RejectedOp[]): PushOutcome {
@@ -140,10 +157,11 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     if (!remote.ok) { mergeFailures.push({ opId: op.opId, code: remote.code, message: remote.message }); continue; }
     const admitted = admit(clock, remote.value, now.getTime());
     clock = admitted.clock;
-    const admittedHlc = format(admitted.effective);
+    // parse() accepts only canonical text, so an op admitted as sent keeps its own (format() would rebuild the same
+    // string, except that it clamps a time before 1970).
+    const admittedHlc = !admitted.clamped && remote.value.millis >= 0 ? op.hlc : format(admitted.effective);
     const deviceId = parseOpId(op.opId)!.deviceId;
-    const openByPath = new Map([...w.conflicts].map(([path, c]) => [path, c as ConflictDraft]));
-    const merged = mergeOp(w.state, { ...op, deviceId, hlc: admittedHlc }, { version: PENDING_VERSION, mergeKind: kinds.get(op.opId)!, openConflicts: openByPath });
+    const merged = mergeOp(w.state, { ...op, deviceId, hlc: admittedHlc }, { version: PENDING_VERSION, mergeKind: kinds.get(op.opId)!, openConflicts: w.conflicts });
     if (!merged.ok) { mergeFailures.push({ opId: op.opId, code: merged.code, message: merged.message }); continue; }
     // A no-op may still re-sign a field's stamp (merge.ts cosigned): stored, but not re-sent to devices.
     if (merged.record !== w.state) w.dirty = true;
@@ -182,7 +200,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     if (!w.touched || !w.state) continue;
     const seq = await tx.nextChangeSeq();
     seqOf.set(id, seq);
-    const fields = Object.fromEntries(Object.entries(w.state.fields).map(([path, s]) => [path, s.version === PENDING_VERSION ? { ...s, version: seq } : s]));
+    const fields = renumberPending(w.state.fields, seq);
     const record = toServerRecord({ ...w.state, fields }, w.previous, actor.userId, seq, at);
     // Review-queue summary, and a new revision when this batch submitted the record.
     await tx.putRecord(await withOfficeColumns(tx, { record, previous: w.previous, form: w.form, userId: actor.userId, at, now, evaluation: w.evaluation }));

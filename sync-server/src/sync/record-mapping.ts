@@ -13,16 +13,19 @@ export function toMergeRecord(record: ServerRecord): MergeRecord {
 
 /** The stored record after a merge; owner and assignee are kept (a new record belongs to the pushing user). */
 export function toServerRecord(merged: MergeRecord, previous: ServerRecord | null, ownerId: string, changeSeq: number, at: string): ServerRecord {
-  return {
-    ...merged,
+  // Written out field by field rather than spread: this runs once per record on every push.
+  const record: ServerRecord = {
+    id: merged.id, formId: merged.formId, formVersion: merged.formVersion, status: merged.status, deleted: merged.deleted,
+    answers: merged.answers, fields: merged.fields,
     ownerId: previous?.ownerId ?? ownerId,
     assigneeId: previous?.assigneeId ?? null,
     changeSeq,
     createdAt: previous?.createdAt ?? at,
     updatedAt: at,
-    // The review-queue summary survives a write that does not recompute it.
-    ...(previous?.summary ? { summary: previous.summary } : {}),
   };
+  // The review-queue summary survives a write that does not recompute it.
+  if (previous?.summary) record.summary = previous.summary;
+  return record;
 }
 
 export function toSnapshot(record: ServerRecord): RecordSnapshot {
