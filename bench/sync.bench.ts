@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { openSqliteStore } from '../sync-server/src/storage/sqlite/open-sqlite-store.ts';
 import { openPostgresStore } from '../sync-server/src/storage/postgres/open-postgres-store.ts';
 import type { SyncStore } from '../sync-server/src/storage/sync-store.ts';
-import { averageJsonBytes, makeBenchRecords } from './sync/bench-records.ts';
+import { averageJsonBytes, makeBenchRecords, type BenchRecord } from './sync/bench-records.ts';
 import { measureGenba, type SyncFigures } from './sync/genba-target.ts';
 import { measurePouch } from './sync/pouch-target.ts';
 import { measureStoreIngest } from './sync/store-ingest.ts';
@@ -38,6 +38,7 @@ const hasPg = (await postgresUnreachable(PG_URL)) === null;
 if (!hasPg) console.log(`PostgreSQL not reachable at ${PG_URL}: the PostgreSQL figures are SKIPPED`);
 type Figures = SyncFigures & { storeOnlyPushDocsPerSec?: number };
 const results: Record<string, Record<string, Figures | number | null>> = {};
+const warmUp = makeBenchRecords(2_000);
 try {
   for (const n of sizes) {
     const records = makeBenchRecords(n);
@@ -48,9 +49,13 @@ try {
         row[target] = null;
         continue;
       }
-      const figures: Figures = target === 'pouchdb' ? await measurePouch(records, dir, 'memory')
-        : target === 'pouchdbLeveldb' ? await measurePouch(records, dir, 'leveldb')
-          : await withStore(target, dir, (store) => measureGenba(store, records, dir));
+      const measure = (batch: BenchRecord[]): Promise<Figures> => (target === 'pouchdb' ? measurePouch(batch, dir, 'memory')
+        : target === 'pouchdbLeveldb' ? measurePouch(batch, dir, 'leveldb')
+          : withStore(target, dir, (store) => measureGenba(store, batch, dir)));
+      // An untimed round first, on its own database, so every target is measured warm (JIT-compiled), as a
+      // long-running server is; otherwise whichever target runs first pays for compiling the shared HTTP stack.
+      await measure(warmUp);
+      const figures = await measure(records);
       // The store alone, on a fresh database: how much of the push time is storage and how much is merge + HTTP.
       if (target === 'sqlite' || target === 'postgres') figures.storeOnlyPushDocsPerSec = await withStore(target, dir, (store) => measureStoreIngest(store, records));
       row[target] = figures;
