@@ -1,7 +1,7 @@
 // Per-survey dashboard KPIs: the registry of providers by form, the care provider's figures (pure) and GET /api/office/dashboard?formId=care-assessment end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardResponseSchema } from '../../src/protocol/office/dashboard.ts';
-import type { CaseRow } from '../../sync-server/src/care/case-row.ts';
+import type { CaseRow } from '../../src/protocol/care/case-list.ts';
 import { careKpisOf } from '../../sync-server/src/office/care-dashboard-kpis.ts';
 import { formKpiProvider, formKpis } from '../../sync-server/src/office/form-kpis.ts';
 import { caseBody, deviceOf, startCareServer, surveyCase } from '../care/care-server.ts';

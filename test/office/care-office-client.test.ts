@@ -1,7 +1,7 @@
 // The office care screens against the real server: the body the new-case form builds is accepted, the list/answers parse with the screens' schemas, and the 調査票PDF download gets its file name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileNameOf } from '../../src/app/office/api/contentDisposition.ts';
-import { CaseAnswerSchema, CaseListResponseSchema } from '../../src/app/office/api/careSchemas.ts';
+import { CaseAnswerSchema, CaseListResponseSchema } from '../../src/protocol/care/case-list.ts';
 import { caseRequestOf, EMPTY_CASE_DRAFT } from '../../src/app/office/care/caseDraft.ts';
 import { careApiQuery } from '../../src/app/office/care/careFilters.ts';
 import { carePdfFileName } from '../../src/documents/care-assessment-form.ts';

@@ -1,5 +1,6 @@
 // The case KPIs as pure functions: calendar days from application to visit and from visit to the finished (approved) 調査票, and their median/mean over a list.
 import { median } from '../office/median.ts';
+import type { KpiSummary } from '../../../src/protocol/care/case-list.ts';
 
 /** Japan keeps one offset all year (no daylight saving): calendar days are counted in JST. */
 export const JST_OFFSET_MINUTES = 9 * 60;
@@ -71,13 +72,6 @@ export function caseTimeline(input: CaseTimelineInput): CaseTimeline {
   };
 }
 
-export interface KpiSummary {
-  /** How many cases have this KPI. */
-  count: number;
-  median: number | null;
-  /** Rounded to one decimal. */
-  mean: number | null;
-}
 
 export function summarizeDays(values: readonly (number | null)[]): KpiSummary {
   const known = values.filter((v): v is number => v !== null);

@@ -1,37 +1,12 @@
 // One line of the office's case list, built from the case record and its linked 認定調査票 (pure): status, dates and the two KPIs.
-import type { Localized } from '../../../src/engine/index.ts';
-import { CARE_ASSESSMENT_FORM_ID, readCase, type ApplicationType } from '../../../forms/care-case/case-fields.ts';
-import type { ServerRecord, ServerRecordStatus } from '../storage/sync-store.ts';
+import { CARE_ASSESSMENT_FORM_ID, readCase } from '../../../forms/care-case/case-fields.ts';
+import type { ServerRecord } from '../storage/sync-store.ts';
 import { caseTimeline } from './case-kpis.ts';
-import type { CaseStatus } from '../../../src/protocol/care/case-requests.ts';
+import type { CaseRow } from '../../../src/protocol/care/case-list.ts';
 import { CASE_STATUS_LABELS, caseStatusOf } from './case-status.ts';
 
 /** The 実施日時 field of forms/care-assessment (概況調査 Ⅰ): the visit's date. */
 export const ASSESSMENT_VISIT_FIELD = 'survey_datetime';
-
-export interface CaseRow {
-  id: string;
-  caseNumber: string | null;
-  applicationDate: string | null;
-  applicationType: ApplicationType | null;
-  insuredNumber: string | null;
-  name: string | null;
-  address: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  /** 訪問予定 as the assessor keeps it on the tablet. */
-  plannedVisit: string | null;
-  status: CaseStatus;
-  statusLabel: Localized;
-  assessmentId: string | null;
-  assessmentStatus: ServerRecordStatus | null;
-  /** Date of the visit (the assessment's 実施日時), of the finished 調査票 (its approval, JST). */
-  visitDate: string | null;
-  finishedDate: string | null;
-  daysToVisit: number | null;
-  daysToFinish: number | null;
-  updatedAt: string;
-}
 
 /** When the record was approved: the server's review note says so; updatedAt stands in for older records without one. */
 export function approvedAtOf(record: ServerRecord): string | null {

@@ -1,30 +1,16 @@
 // The office's case list: every case with its linked 認定調査票 read in one transaction, filtered, with the KPI summary over the listed cases.
 import { CARE_CASE_FORM_ID, readCase } from '../../../forms/care-case/case-fields.ts';
 import type { ServerRecord } from '../storage/sync-store.ts';
-import { summarizeDays, type KpiSummary } from './case-kpis.ts';
+import { summarizeDays } from './case-kpis.ts';
+import type { CaseList, CaseListSummary, CaseRow } from '../../../src/protocol/care/case-list.ts';
 import { CASE_STATUSES, type CaseStatus, type ListCasesQuery } from '../../../src/protocol/care/case-requests.ts';
-import { caseRow, linkedAssessment, type CaseRow } from './case-row.ts';
+import { caseRow, linkedAssessment } from './case-row.ts';
 import type { CareDeps } from './care-deps.ts';
 import { recordsOfForm } from './form-records.ts';
 
 /** The list is one answer, not paged: beyond this many cases it says `truncated` (oldest changes first). */
 export const MAX_LISTED_CASES = 20_000;
 const READ_CHUNK = 500;
-
-export interface CaseListSummary {
-  count: number;
-  byStatus: Record<CaseStatus, number>;
-  /** 申請日 → 訪問 (the assessment's 実施日), in days. */
-  daysToVisit: KpiSummary;
-  /** 訪問 → the 調査票 approved, in days. */
-  daysToFinish: KpiSummary;
-}
-
-export interface CaseList {
-  cases: CaseRow[];
-  summary: CaseListSummary;
-  truncated: boolean;
-}
 
 export function summarizeCases(rows: readonly CaseRow[]): CaseListSummary {
   const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;

@@ -1,6 +1,6 @@
 // The care survey's dashboard KPIs (issue 5): days from application to visit and from visit to the finished 調査票, from the care service's case list.
 import { summarizeDays } from '../care/case-kpis.ts';
-import type { CaseRow } from '../care/case-row.ts';
+import type { CaseRow } from '../../../src/protocol/care/case-list.ts';
 import { listCases } from '../care/list-cases.ts';
 import type { DashboardKpi, KpiDeps, KpiWindow } from './form-kpis.ts';
 

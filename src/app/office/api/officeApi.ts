@@ -3,7 +3,7 @@ import type { ResolveConflictRequest } from '../../../protocol/conflict.ts';
 import type { ReviewRequest } from '../../../protocol/review-request.ts';
 import type { ExportFormat } from '../../../protocol/office/index.ts';
 import type { CreateCaseRequest } from '../../../protocol/care/case-requests.ts';
-import { CaseAnswerSchema, CaseListResponseSchema } from './careSchemas.ts';
+import { CaseAnswerSchema, CaseListResponseSchema } from '../../../protocol/care/case-list.ts';
 import { officeFile, officeGet, officePost } from './officeClient.ts';
 import {
   AuditResponseSchema, ConflictListResponseSchema, DashboardResponseSchema, OfficeUsersResponseSchema, RecordDetailResponseSchema,

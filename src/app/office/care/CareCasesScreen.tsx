@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listCareCases } from '../api/officeApi.ts';
-import { CASE_STATUSES, type CaseRow } from '../api/careSchemas.ts';
+import type { CaseRow } from '../../../protocol/care/case-list.ts';
+import { CASE_STATUSES } from '../../../protocol/care/case-requests.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { rememberQuery } from '../shared/lastQuery.ts';
 import { useOfficeData } from '../shared/useOfficeData.ts';

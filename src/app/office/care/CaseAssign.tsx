@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignCareCase } from '../api/officeApi.ts';
-import type { CaseRow } from '../api/careSchemas.ts';
+import type { CaseRow } from '../../../protocol/care/case-list.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import type { OfficeUser } from '../api/schemas.ts';
 import { officeErrorText } from '../shared/officeErrorText.ts';

@@ -5,7 +5,7 @@ import { APPLICATION_TYPES, CASE_FIELDS, SEXES } from '../../../../forms/care-ca
 import { localize } from '../../localize.ts';
 import { useLanguage } from '../../state/appStore.ts';
 import { createCareCase } from '../api/officeApi.ts';
-import type { CaseRow } from '../api/careSchemas.ts';
+import type { CaseRow } from '../../../protocol/care/case-list.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import type { OfficeUser } from '../api/schemas.ts';
 import { officeErrorText } from '../shared/officeErrorText.ts';

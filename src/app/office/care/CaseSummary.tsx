@@ -1,6 +1,7 @@
 // The KPI summary above the case list: cases by status, days application → visit and visit → finished 調査票 (median and mean of the listed cases).
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, type CaseList, type KpiSummary } from '../api/careSchemas.ts';
+import type { CaseList, KpiSummary } from '../../../protocol/care/case-list.ts';
+import { CASE_STATUSES } from '../../../protocol/care/case-requests.ts';
 import { daysText } from './caseFormat.ts';
 
 function Kpi({ label, summary, testId }: { label: string; summary: KpiSummary; testId: string }) {

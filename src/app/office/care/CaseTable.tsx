@@ -1,7 +1,7 @@
 // The case list: status, dates, both KPIs per case, the assessor (reassignable) and a link to the case's 調査票 in the record view; downloadable as CSV.
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../state/routeStore.ts';
-import type { CaseRow } from '../api/careSchemas.ts';
+import type { CaseRow } from '../../../protocol/care/case-list.ts';
 import type { OfficeUser } from '../api/schemas.ts';
 import { CsvButton } from '../shared/CsvButton.tsx';
 import { CaseAssign } from './CaseAssign.tsx';

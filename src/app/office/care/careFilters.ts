@@ -1,5 +1,5 @@
 // The care cases screen's filters (status, assessor) ⇄ the page URL query, → the query of GET /api/office/care/cases, and the export's date range → its query.
-import { CASE_STATUSES, type CaseStatus } from '../api/careSchemas.ts';
+import { CASE_STATUSES, type CaseStatus } from '../../../protocol/care/case-requests.ts';
 
 export interface CareFilters {
   /** '' = every status. */
