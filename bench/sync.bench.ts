@@ -36,7 +36,23 @@ async function withStore<T>(kind: 'sqlite' | 'postgres', dir: string, run: (stor
 const dir = mkdtempSync(join(tmpdir(), 'genba-sync-bench-'));
 const hasPg = (await postgresUnreachable(PG_URL)) === null;
 if (!hasPg) console.log(`PostgreSQL not reachable at ${PG_URL}: the PostgreSQL figures are SKIPPED`);
-type Figures = SyncFigures & { storeOnlyPushDocsPerSec?: number };
+type Figures = SyncFigures & { storeOnlyPushDocsPerSec?: number; pushRounds: number[] };
+const TARGETS = ['sqlite', 'postgres', 'pouchdb', 'pouchdbLeveldb'] as const;
+type Target = (typeof TARGETS)[number];
+/** Timed rounds per target at 10,000 records or fewer (the 100,000-record case runs once). */
+const ROUNDS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+function measure(target: Target, records: BenchRecord[]): Promise<SyncFigures> {
+  if (target === 'pouchdb') return measurePouch(records, dir, 'memory');
+  if (target === 'pouchdbLeveldb') return measurePouch(records, dir, 'leveldb');
+  return withStore(target, dir, (store) => measureGenba(store, records, dir));
+}
 const results: Record<string, Record<string, Figures | number | null>> = {};
 const warmUp = makeBenchRecords(2_000);
 try {
@@ -44,23 +60,30 @@ try {
     const records = makeBenchRecords(n);
     const row: Record<string, Figures | number | null> = { avgRecordBytes: averageJsonBytes(records) };
     console.log(`\n${n} records of ~${row.avgRecordBytes} bytes`);
-    for (const target of ['sqlite', 'postgres', 'pouchdb', 'pouchdbLeveldb'] as const) {
-      if (target === 'postgres' && !hasPg) {
-        row[target] = null;
-        continue;
-      }
-      const measure = (batch: BenchRecord[]): Promise<Figures> => (target === 'pouchdb' ? measurePouch(batch, dir, 'memory')
-        : target === 'pouchdbLeveldb' ? measurePouch(batch, dir, 'leveldb')
-          : withStore(target, dir, (store) => measureGenba(store, batch, dir)));
-      // An untimed round first, on its own database, so every target is measured warm (JIT-compiled), as a
-      // long-running server is; otherwise whichever target runs first pays for compiling the shared HTTP stack.
-      await measure(warmUp);
-      const figures = await measure(records);
+    const targets = TARGETS.filter((t) => t !== 'postgres' || hasPg);
+    if (!hasPg) row.postgres = null;
+    // An untimed round per target first, on its own database, so every target is measured warm (JIT-compiled), as a
+    // long-running server is; otherwise whichever target runs first pays for compiling the shared HTTP stack.
+    for (const target of targets) await measure(target, warmUp);
+    // Timed rounds go round-robin over the targets, so a noisy moment on the host hits them all alike; each figure
+    // is the median of its rounds.
+    const rounds = n <= 10_000 ? ROUNDS : 1;
+    const byTarget = new Map<Target, SyncFigures[]>(targets.map((t) => [t, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) byTarget.get(target)!.push(await measure(target, records));
+    }
+    for (const target of targets) {
+      const all = byTarget.get(target)!;
+      const figures: Figures = {
+        pushDocsPerSec: median(all.map((f) => f.pushDocsPerSec)), pushMs: median(all.map((f) => f.pushMs)),
+        pullDocsPerSec: median(all.map((f) => f.pullDocsPerSec)), pullMs: median(all.map((f) => f.pullMs)),
+        pushRounds: all.map((f) => f.pushDocsPerSec),
+      };
       // The store alone, on a fresh database: how much of the push time is storage and how much is merge + HTTP.
       if (target === 'sqlite' || target === 'postgres') figures.storeOnlyPushDocsPerSec = await withStore(target, dir, (store) => measureStoreIngest(store, records));
       row[target] = figures;
       const storeOnly = figures.storeOnlyPushDocsPerSec ? `   [store alone: ${figures.storeOnlyPushDocsPerSec} docs/s]` : '';
-      console.log(`  ${target.padEnd(9)} push ${String(figures.pushDocsPerSec).padStart(7)} docs/s (${figures.pushMs} ms)   pull ${String(figures.pullDocsPerSec).padStart(7)} docs/s (${figures.pullMs} ms)${storeOnly}`);
+      console.log(`  ${target.padEnd(9)} push ${String(figures.pushDocsPerSec).padStart(7)} docs/s (${figures.pushMs} ms; rounds ${figures.pushRounds.join(', ')})   pull ${String(figures.pullDocsPerSec).padStart(7)} docs/s (${figures.pullMs} ms)${storeOnly}`);
     }
     const sqlite = row.sqlite as SyncFigures;
     const pouch = row.pouchdb as SyncFigures;
