@@ -1,5 +1,5 @@
 // Deterministic ~1 KB field-check records for the sync benchmark (valid for the form, so the real push path accepts them).
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 
 const CITIES: Record<string, string[]> = { higashi: ['midori', 'aoba'], nishi: ['umibe'] };
 const DEFECTS = ['leak', 'crack', 'rust', 'other'];
@@ -17,7 +17,8 @@ export function makeBenchRecords(n: number, today = new Date()): BenchRecord[] {
     const prefecture = i % 3 === 2 ? 'nishi' : 'higashi';
     const cities = CITIES[prefecture]!;
     records.push({
-      id: randomUUID(),
+      // Time-ordered, as the device makes record ids (src/data/records.ts).
+      id: uuidv7(),
       answers: {
         inspector_name: `調査員 ${i % 97}`,
         survey_date: new Date(today.getTime() - ((i % 30) + 1) * 86_400_000).toISOString().slice(0, 10),

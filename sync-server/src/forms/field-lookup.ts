@@ -37,8 +37,25 @@ function childFields(container: FieldDefinition): FieldIndex {
   return index;
 }
 
+/**
+ * Answers found per form and path: a push of 500 new records asks about the same dozen paths 500 times. Bounded,
+ * because repeat indexes make the set of paths open-ended; past the bound a path is simply looked up again.
+ */
+const MAX_CACHED_PATHS = 4096;
+const byPath = new WeakMap<FormDefinition, Map<string, PathTarget | null>>();
+
 /** Groups nest as objects (witness.witness_name), repeats as arrays of objects; null for an unknown path. */
 export function findPathTarget(form: FormDefinition, path: string): PathTarget | null {
+  let cache = byPath.get(form);
+  if (!cache) byPath.set(form, cache = new Map());
+  const known = cache.get(path);
+  if (known !== undefined) return known;
+  const target = lookUp(form, path);
+  if (cache.size < MAX_CACHED_PATHS) cache.set(path, target);
+  return target;
+}
+
+function lookUp(form: FormDefinition, path: string): PathTarget | null {
   const segments = parseAnswerPath(path);
   if (!segments || segments.length === 0) return null;
   let fields = topLevelFields(form);
