@@ -12,6 +12,7 @@ import { averageJsonBytes, makeBenchRecords, type BenchRecord } from './sync/ben
 import { measureGenba, type SyncFigures } from './sync/genba-target.ts';
 import { measurePouch } from './sync/pouch-target.ts';
 import { measureStoreIngest } from './sync/store-ingest.ts';
+import { measureBareSqliteWrites, measureHttpOnly } from './sync/floors.ts';
 import { BENCH_PG_URL, dropSchema, postgresUnreachable } from '../test/postgres-support.ts';
 
 const PG_URL = BENCH_PG_URL;
@@ -94,6 +95,14 @@ try {
     row.sqliteVsPouchLeveldbIngest = +(sqlite.pushDocsPerSec / pouchLeveldb.pushDocsPerSec).toFixed(2);
     row.postgresVsSqliteIngest = postgres ? +(postgres.pushDocsPerSec / sqlite.pushDocsPerSec).toFixed(2) : null;
     console.log(`  ingest: SQLite = ${row.sqliteVsPouchIngest}× PouchDB in memory (target ≥ 10), ${row.sqliteVsPouchLeveldbIngest}× PouchDB on LevelDB, PostgreSQL = ${row.postgresVsSqliteIngest ?? 'n/a'}× SQLite (target ≥ 0.5)`);
+    // What the machine allows before any sync logic, against the docs/s the 10× target asks for (median of 3 each).
+    const floorRuns = Array.from({ length: ROUNDS }, () => measureBareSqliteWrites(records, dir));
+    const httpRuns: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) httpRuns.push(await measureHttpOnly(records));
+    row.floorBareSqliteDocsPerSec = median(floorRuns);
+    row.floorHttpOnlyDocsPerSec = median(httpRuns);
+    row.targetDocsPerSec = pouch.pushDocsPerSec * 10;
+    console.log(`  floors on this machine: bare durable SQLite (record + ledger row, no index) ${row.floorBareSqliteDocsPerSec} docs/s; HTTP + JSON doing nothing ${row.floorHttpOnlyDocsPerSec} docs/s; the 10× target is ${row.targetDocsPerSec} docs/s`);
     results[String(n)] = row;
   }
 } finally {
