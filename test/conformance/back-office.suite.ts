@@ -100,6 +100,22 @@ export function describeBackOfficeConformance(ctx: BackOfficeContext): void {
       const { items } = await tx((t) => t.listRecordSummaries({ hasWarnings: true, limit: 10 }, { formIds: ['field-check'], userId: null }));
       expect(items).toEqual([]);
     });
+
+    it('stores a title holding a NUL or an unpaired surrogate with U+FFFD in their place, and the answers exactly', async () => {
+      const hostile = 'a\u0000b\uD800c\uDC00';
+      const record = aRecord('rec-1', { answers: { name: hostile }, summary: aSummary({ title: hostile }) });
+      await tx(async (t) => {
+        await t.putRecord({ ...record, changeSeq: await t.nextChangeSeq() });
+        await t.appendAudit([anAuditEntry({ actor: hostile, recordId: 'rec-1' })]);
+      });
+      const [back] = await tx((t) => t.getRecords(['rec-1']));
+      expect(back?.summary?.title).toBe('a\uFFFDb\uFFFDc\uFFFD');
+      expect(back?.answers).toEqual({ name: hostile });
+      const { items } = await tx((t) => t.listRecordSummaries({ text: 'b\uFFFDc', limit: 10 }, { formIds: ['field-check'], userId: null }));
+      expect(items.map((i) => i.id)).toEqual(['rec-1']);
+      const audit = await tx((t) => t.listAudit({ recordId: 'rec-1', limit: 10 }));
+      expect(audit.map((e) => e.actor)).toEqual(['a\uFFFDb\uFFFDc\uFFFD']);
+    });
   });
 
   describe('listRecordSummaries', () => {

@@ -4,6 +4,7 @@ import type {
   SyncTx, TokenRow, UserRow, BlobRow, WebhookDeliveryRow, WebhookRow,
 } from '../../sync-server/src/storage/sync-store.ts';
 import { foldSearchText } from '../../sync-server/src/storage/search-text.ts';
+import { storableText } from '../../sync-server/src/storage/text-column.ts';
 
 interface State {
   seq: number;
@@ -84,7 +85,12 @@ function txOver(state: State): SyncTx {
       }
     },
     async getRecords(ids) { return ids.flatMap((id) => (state.records.has(id) ? [copy(state.records.get(id)!)] : [])); },
-    async putRecord(record) { state.records.set(record.id, copy(record)); },
+    async putRecord(record) {
+      const stored = copy(record);
+      // As the SQL adapters store a title (text columns hold no NUL or unpaired surrogate).
+      if (stored.summary) stored.summary.title = storableText(stored.summary.title);
+      state.records.set(record.id, stored);
+    },
     async nextChangeSeq() { return ++state.seq; },
     async listChanges(after, limit, scope) {
       return [...state.records.values()]
@@ -141,7 +147,7 @@ function txOver(state: State): SyncTx {
       return { items: page.slice(0, Math.max(0, filter.limit)).map((r) => toListItem(state, r)), total: matching.length };
     },
     async appendAudit(entries) {
-      for (const entry of entries) state.audit.push({ ...copy(entry), seq: ++state.auditSeq });
+      for (const entry of entries) state.audit.push({ ...copy(entry), actor: storableText(entry.actor), seq: ++state.auditSeq });
     },
     async listAudit(f) {
       return state.audit

@@ -6,6 +6,7 @@ import type {
 import { fromJsonText, toJsonText } from './json-column.ts';
 import { searchTextOf } from './search-text.ts';
 import { fieldStampsFromText, fieldStampsToText } from './field-stamps-column.ts';
+import { storableText } from './text-column.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -47,13 +48,14 @@ export function recordListItemFromRow(r: Row): RecordListItem {
 
 export function recordToParams(x: ServerRecord): Row {
   const s = x.summary;
+  const title = storableText(s?.title ?? null);
   return {
     id: x.id, form_id: x.formId, form_version: x.formVersion, status: x.status, owner_id: x.ownerId,
     assignee_id: x.assigneeId, deleted: x.deleted ? 1 : 0, answers: toJsonText(x.answers), fields: fieldStampsToText(x.fields),
     change_seq: x.changeSeq, created_at: x.createdAt, updated_at: x.updatedAt,
-    has_summary: s ? 1 : 0, title: s?.title ?? null, lat: s?.lat ?? null, lon: s?.lon ?? null, error_count: s?.errorCount ?? 0,
+    has_summary: s ? 1 : 0, title, lat: s?.lat ?? null, lon: s?.lon ?? null, error_count: s?.errorCount ?? 0,
     warning_count: s?.warningCount ?? 0, submitted_at: s?.submittedAt ?? null, revision: s?.revision ?? 0,
-    search_text: searchTextOf(s?.title ?? null, x.id),
+    search_text: searchTextOf(title, x.id),
   };
 }
 
@@ -149,7 +151,7 @@ export function auditFromRow(r: Row): AuditEntry {
 }
 
 export function auditToParams(x: Omit<AuditEntry, 'seq'>): Row {
-  return { at: x.at, user_id: x.userId, actor: x.actor, action: x.action, record_id: x.recordId, detail: toJsonText(x.detail), ip: x.ip };
+  return { at: x.at, user_id: x.userId, actor: storableText(x.actor), action: x.action, record_id: x.recordId, detail: toJsonText(x.detail), ip: x.ip };
 }
 
 export function revisionFromRow(r: Row): RevisionRow {
