@@ -1,5 +1,6 @@
 // Maps every failure to a coded JSON error: our HttpErrors, fastify's body-parser errors (400/413/415), unknown routes (404); never a 5xx for bad input.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreError } from '../storage/store-error.ts';
 import { errorBody, HttpError, HTTP_ERRORS, type HttpErrorCode } from './errors.ts';
 
 /** fastify's own error codes for a body or URL the client got wrong. */
@@ -21,6 +22,8 @@ export function sendHttpError(reply: FastifyReply, error: HttpError): FastifyRep
 
 function toHttpError(err: FastifyError | Error): HttpError | null {
   if (err instanceof HttpError) return err;
+  // The transaction rolled back: nothing the request carried was stored.
+  if (err instanceof StoreError && err.code === 'E_STORE_TEXT') return new HttpError('E_TEXT_UNSTORABLE');
   const code = (err as FastifyError).code;
   if (code && FASTIFY_CLIENT_ERRORS[code]) return new HttpError(FASTIFY_CLIENT_ERRORS[code]);
   // secure-json-parse rejects __proto__ / constructor.prototype keys with a SyntaxError (status 400).

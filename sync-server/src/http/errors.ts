@@ -22,6 +22,7 @@ export const HTTP_ERRORS = {
   E_MEDIA_TYPE: { status: 415, message: 'Send JSON (content-type: application/json).' },
   E_TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many failed logins for this user; wait and try again.' },
   E_PUSH_REJECTED: { status: 422, message: 'Some operations were rejected; nothing in the batch was applied.' },
+  E_TEXT_UNSTORABLE: { status: 400, message: 'A text value holds a character that cannot be stored (NUL); remove it and send again.' },
   E_BLOB_METADATA: { status: 400, message: 'Upload-Metadata must carry sha256 (64 lower-case hex digits) and mime.' },
   E_BLOB_HASH_MISMATCH: { status: 422, message: 'The uploaded bytes do not hash to the declared sha256; upload again.' },
   E_REVIEW_CONFLICTS: { status: 409, message: 'The record has open conflicts: resolve them before approving it.' },

@@ -13,6 +13,16 @@ export function isRetryable(err: unknown): boolean {
   return e.code === '40001' || e.code === '40P01' || (e.code === '23505' && e.constraint === 'ops_pkey');
 }
 
+/**
+ * 22021 character_not_in_repertoire ("invalid byte sequence for encoding UTF8: 0x00") and 22P05
+ * untranslatable_character ("\u0000 cannot be converted to text"): PostgreSQL text holds no NUL. Request text
+ * reaches text columns as sent (a device label, a username looked up, a reason), so this is the client's input.
+ */
+function isUnstorableText(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '22021' || code === '22P05';
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function runTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -30,6 +40,7 @@ export async function runTransaction<T>(pool: pg.Pool, body: (client: pg.PoolCli
       } catch (rollbackErr) {
         broken = rollbackErr as Error;
       }
+      if (isUnstorableText(err)) throw new StoreError('E_STORE_TEXT', 'a text value holds a character PostgreSQL cannot store (NUL)', { cause: err });
       if (!isRetryable(err)) throw err;
       if (attempt >= MAX_ATTEMPTS) throw new StoreError('E_STORE_RETRIES', `transaction failed ${attempt} times (${(err as Error).message})`, { cause: err });
     } finally {
