@@ -1,4 +1,4 @@
-// Building blocks shared by the wire messages: ids, HLC strings and bounded JSON values.
+// Building blocks shared by the wire messages: ids, HLC strings, bounded JSON values and localized text.
 import { z } from 'zod';
 import { parse as parseHlc } from './hlc.ts';
 
@@ -17,6 +17,8 @@ export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, 'device ids ar
 export const RecordIdSchema = z.string().regex(UUID_PATTERN, 'record ids are UUIDs');
 export const FormIdSchema = z.string().regex(FORM_ID_PATTERN, 'form ids are 1–64 letters, digits, "_" or "-"');
 export const HlcSchema = z.string().max(64).refine((s) => parseHlc(s).ok, 'not a hybrid logical clock timestamp');
+/** Text in Japanese, optionally in English too (the engine's Localized). */
+export const LocalizedSchema = z.strictObject({ ja: z.string(), en: z.string().optional() });
 export const SeqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Iterative (a hostile value cannot overflow the stack): true when `value` is plain JSON within the limits. */

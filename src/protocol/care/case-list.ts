@@ -1,10 +1,10 @@
 // The care office API's answers (zod; the server builds them, the office parses them): the case list with its KPI summary, and one case after a create or a reassignment.
 import { z } from 'zod';
 import { APPLICATION_TYPES } from '../../../forms/care-case/case-fields.ts';
+import { LocalizedSchema } from '../common.ts';
 import { RECORD_STATUSES } from '../snapshot.ts';
 import { CASE_STATUSES } from './case-requests.ts';
 
-const LocalizedSchema = z.strictObject({ ja: z.string(), en: z.string().optional() });
 const Days = z.number().int().nullable();
 
 /** One line of the case list: the case record and what its linked 認定調査票 says. */

@@ -1,14 +1,12 @@
 // The answer of GET /api/office/records/:id: the record, every revision and the diffs between them, the engine's findings, conflicts, audit trail, photos and place.
 import { z } from 'zod';
-import { FormIdSchema, SeqSchema } from '../common.ts';
+import { FormIdSchema, LocalizedSchema, SeqSchema } from '../common.ts';
 import { RECORD_STATUSES } from '../snapshot.ts';
 import { AuditEntrySchema } from './audit-entry.ts';
 import { OfficeConflictSchema } from './conflict-item.ts';
 import { RecordSummarySchema } from './record-summary.ts';
 import { RevisionDiffSchema } from './revision-diff.ts';
 import { RevisionSchema } from './revision.ts';
-
-const LocalizedSchema = z.strictObject({ ja: z.string(), en: z.string().optional() });
 
 export const OfficeRecordSchema = z.strictObject({
   id: z.string(),

@@ -72,7 +72,6 @@ export function caseTimeline(input: CaseTimelineInput): CaseTimeline {
   };
 }
 
-
 export function summarizeDays(values: readonly (number | null)[]): KpiSummary {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return { count: 0, median: null, mean: null };
