@@ -37,16 +37,27 @@ export async function benchLogin(base: string, username: string, password: strin
   return (res.json as { token: string }).token;
 }
 
-/** Pushes each record as one '@create' op from `deviceId`, PUSH_BATCH ops a request, as a device's outbox would. */
-export async function pushCreates(base: string, token: string, deviceId: string, form: { id: string; version: number }, records: readonly { id: string; answers: unknown }[]): Promise<void> {
+type BenchForm = { id: string; version: number };
+type CreatedRecord = { id: string; answers: unknown };
+
+/** Push bodies of '@create' ops from `deviceId`, PUSH_BATCH ops each, numbered from 1, as a device's outbox sends them. */
+export function createPushBodies(deviceId: string, form: BenchForm, records: readonly CreatedRecord[], millis = Date.now()): object[] {
   const node = nodeIdFrom(deviceId);
-  const millis = Date.now();
+  const bodies: object[] = [];
   for (let start = 0; start < records.length; start += PUSH_BATCH) {
     const ops = records.slice(start, start + PUSH_BATCH).map((r, j) => ({
       opId: `${deviceId}:${start + j + 1}`, recordId: r.id, formId: form.id, formVersion: form.version, path: '@create', value: r.answers,
       hlc: formatHlc({ millis, counter: (start + j) % 0xffff, node }), baseVersion: 0,
     }));
-    const res = await post(base, '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId, ops }, token);
+    bodies.push({ protocolVersion: PROTOCOL_VERSION, deviceId, ops });
+  }
+  return bodies;
+}
+
+/** Pushes each record as one '@create' op from `deviceId`, PUSH_BATCH ops a request, as a device's outbox would. */
+export async function pushCreates(base: string, token: string, deviceId: string, form: BenchForm, records: readonly CreatedRecord[]): Promise<void> {
+  for (const body of createPushBodies(deviceId, form, records)) {
+    const res = await post(base, '/api/sync/push', body, token);
     if (res.status !== 200) throw new Error(`E_BENCH_PUSH: ${res.status} ${JSON.stringify(res.json).slice(0, 600)}`);
   }
 }

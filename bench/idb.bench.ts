@@ -7,18 +7,13 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBenchChromium } from './bench-server.ts';
+import { median } from '../sync-server/src/office/median.ts';
 
 const RECORDS = 10_000;
 const ROUNDS = 5;
 const TARGET_RATIO = 0.5;
 const TARGET_RPS = 10_000;
 const here = dirname(fileURLToPath(import.meta.url));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 async function bundlePage(outDir: string): Promise<void> {
   // configFile: false — the app's vite.config.ts adds the PWA plugins, which a benchmark page must not have.
@@ -66,8 +61,8 @@ async function main(): Promise<void> {
       for (const side of order) (side === 'genba' ? genbaMs : rawMs).push(await run(side));
       console.log(`round ${round + 1}: genba ${genbaMs.at(-1)?.toFixed(0)} ms, raw ${rawMs.at(-1)?.toFixed(0)} ms`);
     }
-    const genbaRps = Math.round(RECORDS / (median(genbaMs) / 1000));
-    const rawRps = Math.round(RECORDS / (median(rawMs) / 1000));
+    const genbaRps = Math.round(RECORDS / (median(genbaMs)! / 1000));
+    const rawRps = Math.round(RECORDS / (median(rawMs)! / 1000));
     const ratio = Math.round((genbaRps / rawRps) * 1000) / 1000;
     const pass = ratio >= TARGET_RATIO && genbaRps >= TARGET_RPS;
     console.log(`record size ≈ ${rowBytes} bytes (UTF-8 JSON); ${ROUNDS} rounds, medians`);

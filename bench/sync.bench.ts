@@ -13,6 +13,7 @@ import { measureGenba, type SyncFigures } from './sync/genba-target.ts';
 import { measurePouch } from './sync/pouch-target.ts';
 import { measureStoreIngest } from './sync/store-ingest.ts';
 import { measureBareSqliteWrites, measureHttpOnly } from './sync/floors.ts';
+import { median } from '../sync-server/src/office/median.ts';
 import { BENCH_PG_URL, dropSchema, postgresUnreachable } from '../test/postgres-support.ts';
 
 const PG_URL = BENCH_PG_URL;
@@ -43,11 +44,8 @@ type Target = (typeof TARGETS)[number];
 /** Timed rounds per target at 10,000 records or fewer (the 100,000-record case runs once). */
 const ROUNDS = 3;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
-}
+/** The median of a target's rounds, in whole docs/s or ms. */
+const medianOf = (values: number[]): number => Math.round(median(values)!);
 
 function measure(target: Target, records: BenchRecord[]): Promise<SyncFigures> {
   if (target === 'pouchdb') return measurePouch(records, dir, 'memory');
@@ -76,8 +74,8 @@ try {
     for (const target of targets) {
       const all = byTarget.get(target)!;
       const figures: Figures = {
-        pushDocsPerSec: median(all.map((f) => f.pushDocsPerSec)), pushMs: median(all.map((f) => f.pushMs)),
-        pullDocsPerSec: median(all.map((f) => f.pullDocsPerSec)), pullMs: median(all.map((f) => f.pullMs)),
+        pushDocsPerSec: medianOf(all.map((f) => f.pushDocsPerSec)), pushMs: medianOf(all.map((f) => f.pushMs)),
+        pullDocsPerSec: medianOf(all.map((f) => f.pullDocsPerSec)), pullMs: medianOf(all.map((f) => f.pullMs)),
         pushRounds: all.map((f) => f.pushDocsPerSec),
       };
       // The store alone, on a fresh database: how much of the push time is storage and how much is merge + HTTP.
@@ -99,8 +97,8 @@ try {
     const floorRuns = Array.from({ length: ROUNDS }, () => measureBareSqliteWrites(records, dir));
     const httpRuns: number[] = [];
     for (let round = 0; round < ROUNDS; round++) httpRuns.push(await measureHttpOnly(records));
-    row.floorBareSqliteDocsPerSec = median(floorRuns);
-    row.floorHttpOnlyDocsPerSec = median(httpRuns);
+    row.floorBareSqliteDocsPerSec = medianOf(floorRuns);
+    row.floorHttpOnlyDocsPerSec = medianOf(httpRuns);
     row.targetDocsPerSec = pouch.pushDocsPerSec * 10;
     console.log(`  floors on this machine: bare durable SQLite (record + ledger row, no index) ${row.floorBareSqliteDocsPerSec} docs/s; HTTP + JSON doing nothing ${row.floorHttpOnlyDocsPerSec} docs/s; the 10× target is ${row.targetDocsPerSec} docs/s`);
     results[String(n)] = row;

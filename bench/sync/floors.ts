@@ -5,9 +5,7 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import type { BenchRecord } from './bench-records.ts';
 import { post } from '../http.ts';
-import { PUSH_BATCH } from '../bench-server.ts';
-
-const HLC = '2026-11-28T09:00:00.000Z-0000-0123456789abcdef';
+import { createPushBodies, PUSH_BATCH } from '../bench-server.ts';
 
 /**
  * docs/s for the least a durable sync server must do per document on this disk: one record row and one ledger row
@@ -45,11 +43,8 @@ export async function measureHttpOnly(records: BenchRecord[]): Promise<number> {
   try {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const start = performance.now();
-    for (let from = 0; from < records.length; from += PUSH_BATCH) {
-      const ops = records.slice(from, from + PUSH_BATCH).map((r, j) => ({
-        opId: `floor:${from + j + 1}`, recordId: r.id, formId: 'field-check', formVersion: 1, path: '@create', value: r.answers, hlc: HLC, baseVersion: 0,
-      }));
-      const res = await post(base, '/push', { protocolVersion: 1, deviceId: 'floor', ops });
+    for (const body of createPushBodies('floor', { id: 'field-check', version: 1 }, records)) {
+      const res = await post(base, '/push', body);
       if (res.status !== 200) throw new Error(`E_BENCH_FLOOR: ${res.status}`);
     }
     return Math.round((records.length / (performance.now() - start)) * 1000);
