@@ -5,16 +5,19 @@ import { pgQueryOnce } from '../postgres-support.ts';
 
 /** Tables whose rows legitimately change on reads and logins (last-seen, tokens, server clock) are left out. */
 const DIGESTED_TABLES: [table: string, key: string][] = [['records', 'id'], ['ops', 'op_id'], ['conflicts', 'id'], ['users', 'id'], ['blobs', 'hash']];
+const DIGEST_QUERIES = DIGESTED_TABLES.map(([table, key]) => ({ table, sql: `SELECT * FROM ${table} ORDER BY ${key}` }));
+
+/** One hash over every digested table's rows, in DIGESTED_TABLES order. */
+function digestOf(rowsPerTable: readonly unknown[][]): string {
+  const hash = createHash('sha256');
+  DIGEST_QUERIES.forEach(({ table }, i) => hash.update(`${table}:${JSON.stringify(rowsPerTable[i])}\n`));
+  return hash.digest('hex');
+}
 
 export function storeDigest(dbFile: string): string {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const hash = createHash('sha256');
-    for (const [table, key] of DIGESTED_TABLES) {
-      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all();
-      hash.update(`${table}:${JSON.stringify(rows)}\n`);
-    }
-    return hash.digest('hex');
+    return digestOf(DIGEST_QUERIES.map(({ sql }) => db.prepare(sql).all()));
   } finally {
     db.close();
   }
@@ -22,12 +25,9 @@ export function storeDigest(dbFile: string): string {
 
 /** The same digest over a PostgreSQL schema (rows as PostgreSQL returns them: comparable only with itself). */
 export async function postgresStoreDigest(url: string, schema: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const [table, key] of DIGESTED_TABLES) {
-    const rows = await pgQueryOnce(url, `SELECT * FROM ${table} ORDER BY ${key}`, [], schema);
-    hash.update(`${table}:${JSON.stringify(rows)}\n`);
-  }
-  return hash.digest('hex');
+  const rowsPerTable: unknown[][] = [];
+  for (const { sql } of DIGEST_QUERIES) rowsPerTable.push(await pgQueryOnce(url, sql, [], schema));
+  return digestOf(rowsPerTable);
 }
 
 export function countRows(dbFile: string, table: string): number {
