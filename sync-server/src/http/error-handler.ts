@@ -1,6 +1,7 @@
 // Maps every failure to a coded JSON error: our HttpErrors, fastify's body-parser errors (400/413/415), unknown routes (404); never a 5xx for bad input.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StoreError } from '../storage/store-error.ts';
+import { bodyFullyRead, drainRequest } from './drain-body.ts';
 import { errorBody, HttpError, HTTP_ERRORS, type HttpErrorCode } from './errors.ts';
 
 /** fastify's own error codes for a body or URL the client got wrong. */
@@ -15,6 +16,11 @@ const FASTIFY_CLIENT_ERRORS: Record<string, HttpErrorCode> = {
   FST_ERR_BAD_URL: 'E_BAD_REQUEST',
   FST_ERR_ASYNC_CONSTRAINT: 'E_BAD_REQUEST',
 };
+
+/** fastify's content-type parser errors; after one of them fastify answers with "connection: close". */
+function isBodyParserError(err: FastifyError | Error): boolean {
+  return (err as FastifyError).code?.startsWith('FST_ERR_CTP_') ?? false;
+}
 
 export function sendHttpError(reply: FastifyReply, error: HttpError): FastifyReply {
   return reply.code(error.status).send(errorBody(error.code, error.message, error.details));
@@ -46,6 +52,14 @@ export function installErrorHandling(app: FastifyInstance, options: ErrorHandlin
     if (known) {
       // Client faults are logged without the body (it may hold a password), only where and why.
       req.log.info({ code: known.code, status: known.status, url: req.url }, 'request refused');
+      // The body parser refused before reading the whole body (too large, wrong type): answer once the rest has
+      // arrived, or the client's still-sending socket is reset and it never reads the answer (drain-body.ts).
+      if (isBodyParserError(err) && !bodyFullyRead(req.raw)) {
+        void drainRequest(req.raw).then(() => {
+          if (!reply.sent && !reply.raw.destroyed) sendHttpError(reply, known);
+        });
+        return;
+      }
       return sendHttpError(reply, known);
     }
     req.log.error({ err, url: req.url }, 'unexpected error');
