@@ -1,8 +1,13 @@
 // Bearer tokens: 32 random bytes (base64url) given to the device once; only their SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
+import { API_TOKEN_PREFIX } from '../../../src/protocol/office/api-token.ts';
 
+/** Never starts with "gbt_": a header holding that prefix is read as an office API token (office-caller.ts). */
 export function newToken(): string {
-  return randomBytes(32).toString('base64url');
+  for (;;) {
+    const token = randomBytes(32).toString('base64url');
+    if (!token.startsWith(API_TOKEN_PREFIX)) return token;
+  }
 }
 
 export function hashToken(token: string): string {

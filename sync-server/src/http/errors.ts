@@ -27,7 +27,7 @@ export const HTTP_ERRORS = {
   E_BLOB_HASH_MISMATCH: { status: 422, message: 'The uploaded bytes do not hash to the declared sha256; upload again.' },
   E_REVIEW_CONFLICTS: { status: 409, message: 'The record has open conflicts: resolve them before approving it.' },
   E_TOKEN_SCOPE: { status: 403, message: 'This API token\'s scopes do not allow this route (API tokens never work on device routes).' },
-  E_API_TOKEN: { status: 401, message: 'The API token is unknown or revoked.' },
+  E_API_TOKEN: { status: 401, message: 'The API token is unknown, revoked or malformed.' },
   E_BAD_CURSOR: { status: 400, message: 'The cursor is not one this server gave out.' },
   E_EXPORT_TOO_LARGE: { status: 422, message: 'Too many records for one export: narrow the filters.' },
   E_DELIVERY_STATE: { status: 409, message: 'Only a dead-lettered delivery can be replayed.' },

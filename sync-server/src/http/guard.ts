@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { authenticate, type Session } from '../auth/accounts.ts';
 import { scopeFor } from '../auth/scope.ts';
 import { bearerFrom } from '../auth/tokens.ts';
-import { isApiTokenSecret } from '../office/api-token-secret.ts';
+import { liveApiToken } from '../office/api-token-lookup.ts';
+import { apiTokenFrom } from '../office/api-token-secret.ts';
 import type { Role } from '../storage/sync-store.ts';
 import type { Actor } from '../sync/types.ts';
 import { HttpError } from './errors.ts';
@@ -15,10 +16,13 @@ export async function requireSession(services: ApiServices, req: FastifyRequest)
   const cached = sessions.get(req);
   if (cached) return cached;
   const token = bearerFrom(req.headers.authorization);
-  const session = await authenticate(accountDeps(services), token).catch((err: unknown) => {
-    // An office system's API token on a device route: say why it is refused, not "log in again".
-    if (isApiTokenSecret(token)) throw new HttpError('E_TOKEN_SCOPE', 'API tokens are not accepted on device and sync routes.');
-    throw err;
+  const session = await authenticate(accountDeps(services), token).catch(async (err: unknown) => {
+    // No session has this token. If it is an office system's API token, say so as the office routes do: a dead or
+    // malformed one is 401 E_API_TOKEN (same lookup as there), a live one is refused here because of the route.
+    const apiSecret = apiTokenFrom(req.headers.authorization);
+    if (!(err instanceof HttpError) || err.code !== 'E_UNAUTHENTICATED' || apiSecret === null) throw err;
+    await liveApiToken(services, apiSecret);
+    throw new HttpError('E_TOKEN_SCOPE', 'API tokens are not accepted on device, sync, blob, review, conflict and admin routes.');
   });
   sessions.set(req, session);
   return session;

@@ -19,8 +19,3 @@ export function apiTokenFrom(header: string | undefined): string | null | 'malfo
   if (!match || !match[1]!.startsWith(API_TOKEN_PREFIX)) return null;
   return SECRET_PATTERN.test(match[1]!) ? match[1]! : 'malformed';
 }
-
-/** True when a bearer token is an API token's secret (device routes refuse those with E_TOKEN_SCOPE). */
-export function isApiTokenSecret(token: string | null): boolean {
-  return token !== null && token.startsWith(API_TOKEN_PREFIX);
-}

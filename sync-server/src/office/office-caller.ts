@@ -6,7 +6,8 @@ import { HttpError } from '../http/errors.ts';
 import { requireRole, requireSession } from '../http/guard.ts';
 import type { ApiServices } from '../http/services.ts';
 import type { ApiScope, ApiTokenRow, Role, Scope } from '../storage/sync-store.ts';
-import { apiTokenFrom, hashApiTokenSecret } from './api-token-secret.ts';
+import { liveApiToken } from './api-token-lookup.ts';
+import { apiTokenFrom } from './api-token-secret.ts';
 import type { AuditContext } from './audit-context.ts';
 
 export type OfficeCaller =
@@ -30,10 +31,8 @@ export async function requireOfficeCaller(services: ApiServices, req: FastifyReq
     requireRole(session, access.roles ?? OFFICE_ROLES);
     return { kind: 'user', session, audit: { userId: session.user.id, actor: session.user.username, ip: req.ip ?? null } };
   }
-  if (secret === 'malformed') throw new HttpError('E_API_TOKEN');
+  const token = await liveApiToken(services, secret);
   const now = services.now();
-  const token = await services.store.transaction((tx) => tx.getApiTokenByHash(hashApiTokenSecret(secret)));
-  if (!token || token.revokedAt) throw new HttpError('E_API_TOKEN');
   if (!access.scope) throw new HttpError('E_TOKEN_SCOPE', 'API tokens are not accepted on this route.');
   if (!token.scopes.includes(access.scope)) throw new HttpError('E_TOKEN_SCOPE', `This API token lacks the scope ${access.scope}.`);
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > LAST_USED_EVERY_MS) {
