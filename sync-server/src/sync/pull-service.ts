@@ -1,5 +1,5 @@
 // Builds one pull page: the records in the actor's scope changed after the checkpoint, with their open conflicts.
-import { format, send } from '../../../src/protocol/hlc.ts';
+import { format } from '../../../src/protocol/hlc.ts';
 import { PullRequestSchema, type PullRequest, type PullResponse } from '../../../src/protocol/pull.ts';
 import { PROTOCOL_VERSION } from '../../../src/protocol/version.ts';
 import { recordInScope } from '../auth/scope.ts';
@@ -23,7 +23,6 @@ export async function buildPull(deps: SyncDeps, actor: Actor, request: PullReque
   const parsed = PullRequestSchema.safeParse(request);
   if (!parsed.success) throw new PullRequestError('E_BAD_REQUEST', parsed.error.issues[0]?.message ?? 'invalid pull');
   const { checkpoint, limit } = parsed.data;
-  const now = (deps.now ?? (() => new Date()))();
   return deps.store.transaction(async (tx) => {
     const userId = actor.scope.userId;
     // Read BEFORE the records: every change sequence up to the newest removal seen here is then visible to listChanges
@@ -37,8 +36,10 @@ export async function buildPull(deps: SyncDeps, actor: Actor, request: PullReque
     const pageEnd = hasMore ? lastRecordSeq : Math.max(lastRecordSeq, newestRemoval ?? checkpoint);
     const removed = userId === null ? undefined : await removedFromScope(tx, actor, checkpoint, pageEnd);
     const conflicts = records.length > 0 ? await tx.listConflicts({ recordIds: records.map((r) => r.id), status: 'open' }) : [];
-    // The clock is only read here; send() gives a stamp at least as late as everything admitted so far.
-    const serverHlc = format(send(await loadServerClock(tx), now.getTime()));
+    // The stored clock itself, not a send() from it: pull only reads, so a stamp minted here would not be kept and a
+    // later push answer (which carries the stored clock) could be smaller. The stored clock is the max of everything
+    // admitted, and a device merging it (observeServerHlc) stamps its next edit after all of that.
+    const serverHlc = format(await loadServerClock(tx));
     return {
       records: records.map(toSnapshot),
       conflicts: conflicts.map(toConflictSummary),
