@@ -69,14 +69,37 @@ export function pendingEntries(db: GenbaDb, limit: number): Promise<OutboxEntry[
   return db.outbox.orderBy('seq').limit(Math.max(0, limit)).toArray();
 }
 
-/** Marks the oldest `limit` entries as sent (freezing them) and returns them: what the sync client pushes. */
-export function claimBatch(db: GenbaDb, limit: number, sentAt: string = new Date().toISOString()): Promise<OutboxEntry[]> {
+/** A size cap for claimBatch: the caller knows how an entry is encoded on the wire, the outbox does not. */
+export interface ByteBudget {
+  maxBytes: number;
+  sizeOf: (entry: OutboxEntry) => number;
+}
+
+/**
+ * Marks the oldest entries as sent (freezing them) and returns them: what the sync client pushes. At most `limit`
+ * entries and, with a budget, the longest prefix whose sizes add up to at most maxBytes, but never none: an entry
+ * over the budget on its own comes alone (the caller decides what to do with it). Only what is returned is frozen,
+ * so claimed entries stay a prefix of the queue.
+ */
+export function claimBatch(db: GenbaDb, limit: number, sentAt: string = new Date().toISOString(), budget?: ByteBudget): Promise<OutboxEntry[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const batch = await pendingEntries(db, limit);
+    const pending = await pendingEntries(db, limit);
+    const batch = budget ? prefixWithin(pending, budget) : pending;
     const fresh = batch.filter((e) => e.sentAt === undefined);
     await Promise.all(fresh.map((e) => db.outbox.update(e.seq as number, { sentAt })));
     return batch.map((e) => (e.sentAt === undefined ? { ...e, sentAt } : e));
   });
+}
+
+function prefixWithin(entries: OutboxEntry[], budget: ByteBudget): OutboxEntry[] {
+  let bytes = 0;
+  let count = 0;
+  for (const entry of entries) {
+    bytes += budget.sizeOf(entry);
+    if (count > 0 && bytes > budget.maxBytes) break;
+    count += 1;
+  }
+  return entries.slice(0, count);
 }
 
 /**

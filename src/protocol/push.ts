@@ -4,6 +4,8 @@ import { DeviceIdSchema, HlcSchema, SeqSchema } from './common.ts';
 import { OpSchema } from './op.ts';
 
 export const MAX_PUSH_OPS = 500;
+/** The server refuses a JSON request body over this many bytes (413 E_TOO_LARGE); the device keeps each push below it. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 export const PushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),

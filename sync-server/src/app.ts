@@ -1,5 +1,6 @@
 // Builds the HTTP server (without listening) so tests can start it on any port: health check, API (when given a store and forms), the built PWA.
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/protocol/push.ts';
 import type { ServerConfig } from './config.ts';
 import type { FormCatalog } from './forms/catalog.ts';
 import type { SyncStore } from './storage/sync-store.ts';
@@ -15,7 +16,7 @@ export interface ServerServices {
   now?: () => Date;
 }
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const BODY_LIMIT_BYTES = MAX_REQUEST_BODY_BYTES;
 
 export interface BuildOptions {
   /** Where the JSON log goes (default stdout); tests capture it to check nothing secret is logged. */

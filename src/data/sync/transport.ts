@@ -9,7 +9,15 @@ import type { Rejection } from './rejectedOps.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type PushAnswer = { ok: true; response: PushResponse } | { ok: false; rejected: Rejection[] };
+/**
+ * A push is accepted, refused op by op (422: those ops are set aside), or refused whole for its size (413: a fault of
+ * that request, not of the network; the caller sends smaller batches rather than the same one again). Nothing of a
+ * refused batch was applied.
+ */
+export type PushAnswer =
+  | { ok: true; response: PushResponse }
+  | { ok: false; rejected: Rejection[] }
+  | { ok: false; tooLarge: true; detail: string };
 
 export interface SyncTransport {
   login(request: LoginRequest): Promise<LoginResponse>;
@@ -103,6 +111,8 @@ export class HttpSyncTransport implements SyncTransport {
 
   async push(token: string, request: PushRequest): Promise<PushAnswer> {
     const answer = await this.call('/api/sync/push', request, token);
+    // Any 413, the server's E_TOO_LARGE or a proxy's own page: the body was too large, whatever the body says.
+    if (answer.status === 413) return { ok: false, tooLarge: true, detail: errorFromAnswer(answer).detail };
     if (answer.status === 422) {
       const rejected = RejectedBodySchema.safeParse(answer.body);
       if (rejected.success) return { ok: false, rejected: rejected.data.error.rejected };

@@ -34,8 +34,10 @@ export class FakeServer {
   records = new Map<string, FakeRecord>();
   /** Every op the server applied, once each (the ledger). */
   applied: FakeOp[] = [];
-  /** Every push request body as received (to check retries carry the same opIds). */
-  pushes: { opIds: string[] }[] = [];
+  /** Every push request body as received (to check retries carry the same opIds), with its size in bytes. */
+  pushes: { opIds: string[]; bytes: number }[] = [];
+  /** Bodies larger than this are refused with 413 E_TOO_LARGE before anything is read, as the real server does. */
+  bodyLimit = 1024 * 1024;
   pulls: { checkpoint: number; limit: number }[] = [];
   conflicts: { id: string; recordId: string; path: string }[] = [];
   blobs = new Set<string>();
@@ -101,8 +103,8 @@ export class FakeServer {
     this.applied.push({ opId: op.opId, recordId: op.recordId, path: op.path, value: op.value, baseVersion: op.baseVersion });
   }
 
-  private push(body: { deviceId: string; ops: (FakeOp & { formId: string; formVersion: number })[] }): Response {
-    this.pushes.push({ opIds: body.ops.map((o) => o.opId) });
+  private push(body: { deviceId: string; ops: (FakeOp & { formId: string; formVersion: number })[] }, bytes: number): Response {
+    this.pushes.push({ opIds: body.ops.map((o) => o.opId), bytes });
     const refused = body.ops.filter((o) => this.refuse.has(o.opId));
     if (refused.length > 0) {
       return this.json(422, {
@@ -143,7 +145,10 @@ export class FakeServer {
     if (fault === '500') return this.error(500, 'E_INTERNAL');
     if (fault === '401') return this.error(401, 'E_UNAUTHENTICATED');
     if (fault === '400-version') return this.error(400, 'E_PROTOCOL_VERSION');
-    const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+    const text = String(init?.body ?? '{}');
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > this.bodyLimit) return this.error(413, 'E_TOO_LARGE');
+    const body = JSON.parse(text) as Record<string, unknown>;
     const authorized = (init?.headers as Record<string, string> | undefined)?.authorization === `Bearer ${this.token}`;
     let response: Response;
     if (path === '/api/auth/login') {
@@ -154,7 +159,7 @@ export class FakeServer {
       });
     } else if (!authorized) return this.error(401, 'E_UNAUTHENTICATED');
     else if (path === '/api/auth/logout') response = this.json(200, { ok: true });
-    else if (path === '/api/sync/push') response = this.push(body as never);
+    else if (path === '/api/sync/push') response = this.push(body as never, bytes);
     else if (path === '/api/sync/pull') response = this.pull(body as never);
     else if (path === '/api/blobs/missing') response = this.json(200, { missing: (body.hashes as string[]).filter((h) => !this.blobs.has(h)) });
     else return this.error(404, 'E_NOT_FOUND');
