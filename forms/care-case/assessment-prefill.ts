@@ -1,5 +1,5 @@
 // The first answers of a 認定調査票 started from a case: the applicant's data the office already typed, kept only where the assessment form has a fitting field.
-import { validateValue, type FieldDefinition, type FormDefinition } from '../../src/engine/index.ts';
+import { choicesOf, validateValue, type FieldDefinition, type FormDefinition } from '../../src/engine/index.ts';
 import type { CaseView } from './case-fields.ts';
 
 /**
@@ -25,12 +25,6 @@ function topLevelFields(form: FormDefinition): Map<string, FieldDefinition> {
   return fields;
 }
 
-function choiceValues(form: FormDefinition, field: FieldDefinition): readonly unknown[] | null {
-  if (field.choices) return field.choices.map((c) => c.value);
-  if (field.choiceList) return (form.choiceLists?.[field.choiceList] ?? []).map((c) => c.value);
-  return null;
-}
-
 export function assessmentPrefill(view: CaseView, assessmentForm: FormDefinition): Record<string, unknown> {
   const fields = topLevelFields(assessmentForm);
   const answers: Record<string, unknown> = {};
@@ -38,8 +32,8 @@ export function assessmentPrefill(view: CaseView, assessmentForm: FormDefinition
     const field = fields.get(id);
     if (value === null || !field || field.calculate !== undefined) continue;
     if (validateValue(field, value) !== null) continue;
-    const choices = field.type === 'select_one' ? choiceValues(assessmentForm, field) : null;
-    if (choices && !choices.includes(value)) continue;
+    const choices = field.type === 'select_one' ? choicesOf(assessmentForm, field) : undefined;
+    if (choices && !choices.some((c) => c.value === value)) continue;
     answers[id] = value;
   }
   return answers;

@@ -14,8 +14,17 @@ export function normalizeAnswers(compiled: CompiledForm, input: unknown): { answ
   return { answers: copyObject(input, compiled.topLevel, '', errors), errors };
 }
 
+/** Each node list's fields by id, built once: compiled forms never change, and a large form has hundreds of fields. */
+const declaredByList = new WeakMap<readonly FieldNode[], ReadonlyMap<string, FieldNode>>();
+
+function declaredIn(fields: readonly FieldNode[]): ReadonlyMap<string, FieldNode> {
+  let declared = declaredByList.get(fields);
+  if (!declared) declaredByList.set(fields, declared = new Map(fields.map((f) => [f.id, f])));
+  return declared;
+}
+
 function copyObject(source: Record<string, unknown>, fields: FieldNode[], prefix: string, errors: FieldError[]): Record<string, unknown> {
-  const declared = new Map(fields.map((f) => [f.id, f]));
+  const declared = declaredIn(fields);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
     const node = declared.get(key);
