@@ -28,7 +28,6 @@ export function makeBenchRecords(n: number, today = new Date()): BenchRecord[] {
         location: { lat: 35 + (i % 1000) / 10_000, lng: 135 + (i % 777) / 10_000, accuracy: 5 + (i % 20) },
         equipment_ok: i % 2 === 0,
         defects: [DEFECTS[i % 4], DEFECTS[(i + 1) % 4]],
-        record_code: `BENCH-${String(i).padStart(7, '0')}`,
         overall_notes: `${NOTE}#${i} ${NOTE}`,
       },
     });

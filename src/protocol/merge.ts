@@ -248,14 +248,22 @@ function lockedConflict(record: MergeRecord, op: AdmittedOp, context: MergeConte
 }
 
 /**
- * An equal value from another device changes nothing, but now two devices stand behind it: the stamp
- * (same version) becomes a merged one, so a later edit by either that had not seen the other's is
- * concurrent and conflicts, instead of passing as "the last writer's own follow-up".
+ * An equal value from another device changes no answer, but now two devices stand behind it: the value's stamp
+ * becomes a merged one, so a later edit by either that had not seen the other's is concurrent and conflicts,
+ * instead of passing as "the last writer's own follow-up". Devices replicate {path: version} and a no-op gets no
+ * change sequence, so:
+ * - where the path holds the stamp itself, only the server-side signer changes (same version): `noop`;
+ * - where the stamp is held by an enclosing path (a repeat written whole, a '@create'), the path needs an entry of
+ *   its own, which devices must receive: a change with a new version, outcome `merged` (signing the whole repeat
+ *   instead would make edits of its other parts look concurrent).
  */
-function cosigned(record: MergeRecord, op: AdmittedOp, stamp: FieldStamp): MergeRecord {
-  if (stamp.deviceId === op.deviceId || stamp.deviceId === MERGED_DEVICE) return record;
+function cosign(record: MergeRecord, op: AdmittedOp, stamp: FieldStamp, version: number): { record: MergeRecord; outcome: 'noop' | 'merged' } {
+  if (stamp.deviceId === op.deviceId || stamp.deviceId === MERGED_DEVICE) return { record, outcome: 'noop' };
   const hlc = stamp.hlc > op.hlc ? stamp.hlc : op.hlc;
-  return { ...record, fields: { ...record.fields, [op.path]: { version: stamp.version, hlc, deviceId: MERGED_DEVICE, opId: op.opId } } };
+  const own = record.fields[op.path];
+  const inPlace = own !== undefined && own.version === stamp.version;
+  const signed: FieldStamp = { version: inPlace ? stamp.version : version, hlc, deviceId: MERGED_DEVICE, opId: op.opId };
+  return { record: { ...record, fields: { ...record.fields, [op.path]: signed } }, outcome: inPlace ? 'noop' : 'merged' };
 }
 
 function setValue(record: MergeRecord, op: AdmittedOp, value: unknown, stamp: FieldStamp): MergeResult | MergeRecord {
@@ -293,14 +301,23 @@ function mergeAnswer(record: MergeRecord, op: AdmittedOp, context: MergeContext)
 
   if (open) {
     // A field already in conflict: a device that saw the provisional value supersedes it (the conflict stays
-    // open for the record); one that did not adds its value as another candidate.
-    const candidates = withCandidate(open, candidateOf(op));
+    // open for the record); one that did not adds its value as another candidate. A value written since at an
+    // overlapping path (the whole repeat around this field) is a candidate too, or choosing among the older
+    // candidates would drop it unseen.
+    const currentValue = current ?? null;
+    const writtenSince = stamp && !jsonEqual(currentValue, open.provisional) && !open.candidates.some((c) => jsonEqual(c.value, currentValue))
+      ? { ...open, candidates: [...open.candidates, { value: currentValue, opId: stamp.opId, deviceId: stamp.deviceId, hlc: stamp.hlc }] }
+      : open;
+    const candidates = withCandidate(writtenSince, candidateOf(op));
     const winner = seen ? candidateOf(op) : provisionalOf(candidates)!;
     conflicts.push({ ...open, candidates, provisional: winner.value });
     const winnerStamp: FieldStamp = { version: context.version, hlc: winner.hlc, deviceId: winner.deviceId, opId: winner.opId };
     return apply(seen ? 'applied' : 'conflict', winner.value, winnerStamp);
   }
-  if (stamp && jsonEqual(current, op.value)) return finish('noop', cosigned(state, op, stamp));
+  if (stamp && jsonEqual(current, op.value)) {
+    const signed = cosign(state, op, stamp, context.version);
+    return finish(signed.outcome, signed.record);
+  }
   if (seen || stamp.deviceId === op.deviceId) return apply('applied', op.value, stampOf(op, context.version));
   // Concurrent: another device changed this field after the version this device last saw.
   const currentCandidate: Candidate = { value: current ?? null, opId: stamp.opId, deviceId: stamp.deviceId, hlc: stamp.hlc };

@@ -28,6 +28,16 @@ export const SYNC_FORM_JSON = {
       { id: 'photos', type: 'photo', label: { ja: '写真' } },
       { id: 'info', type: 'note', label: { ja: '説明' } },
       { id: 'rooms', type: 'repeat', label: { ja: '部屋' }, maxCount: 10, fields: [{ id: 'room_name', type: 'text', label: { ja: '部屋名' } }] },
+      { id: 'kind', type: 'select_one', label: { ja: '種別' }, choices: [{ value: 'house', label: { ja: '住宅' } }, { value: 'shop', label: { ja: '店舗' } }] },
+      { id: 'area', type: 'select_one', label: { ja: '区画' }, choiceFilter: 'choice.kind == ${kind}', choices: [
+        { value: 'h1', label: { ja: '住宅1' }, data: { kind: 'house' } }, { value: 's1', label: { ja: '店舗1' }, data: { kind: 'shop' } },
+      ] },
+      { id: 'count_double', type: 'integer', label: { ja: '数の2倍' }, relevant: '${count} > 0', calculate: '${count} * 2' },
+      { id: 'code', type: 'text', label: { ja: '整理番号' }, readonly: 'not empty(.)' },
+      { id: 'place', type: 'group', label: { ja: '場所' }, fields: [
+        { id: 'street', type: 'text', label: { ja: '町名' } },
+        { id: 'street_label', type: 'text', label: { ja: '表示名' }, relevant: 'not empty(${street})', calculate: "concat(${street}, '町')" },
+      ] },
     ],
   }],
 };

@@ -72,14 +72,19 @@ describe.each(factories)('applyPush on $name', ({ open }) => {
     expect(retry.ok).toBe(true);
   });
 
-  it('rejects an op id of another device, an unknown form and an unknown record', async () => {
+  it('rejects an op id of another device before any other check, then an unknown form and an unknown record', async () => {
     await setup();
     const r = await applyPush(deps, A, push('devA', [
       op('devB', 9, 'name', 'x'),
       op('devA', 10, 'name', 'x', { formId: 'nope' }),
       op('devA', 11, 'name', 'x', { recordId: RECORD_2 }),
     ]));
-    expect(!r.ok && r.error.rejected!.map((x) => x.code)).toEqual(['E_OPID_DEVICE', 'E_UNKNOWN_FORM', 'E_RECORD_UNKNOWN']);
+    expect(!r.ok && r.error.rejected!.map((x) => x.code)).toEqual(['E_OPID_DEVICE']);
+    const own = await applyPush(deps, A, push('devA', [
+      op('devA', 10, 'name', 'x', { formId: 'nope' }),
+      op('devA', 11, 'name', 'x', { recordId: RECORD_2 }),
+    ]));
+    expect(!own.ok && own.error.rejected!.map((x) => x.code)).toEqual(['E_UNKNOWN_FORM', 'E_RECORD_UNKNOWN']);
   });
 
   it('wrong protocol version is 400, a device mismatch 403', async () => {

@@ -19,7 +19,8 @@ function indexOf(fields: readonly FieldDefinition[]): FieldIndex {
   return byId;
 }
 
-function topLevelFields(form: FormDefinition): FieldIndex {
+/** The form's top-level fields by id (built once per parsed form). */
+export function topLevelFieldIndex(form: FormDefinition): FieldIndex {
   let index = topLevelIndex.get(form);
   if (!index) {
     index = indexOf(form.sections.flatMap((s) => s.fields));
@@ -28,7 +29,8 @@ function topLevelFields(form: FormDefinition): FieldIndex {
   return index;
 }
 
-function childFields(container: FieldDefinition): FieldIndex {
+/** A group's or repeat's fields by id (built once per container). */
+export function childFieldIndex(container: FieldDefinition): FieldIndex {
   let index = childIndex.get(container);
   if (!index) {
     index = indexOf(container.fields ?? []);
@@ -58,7 +60,7 @@ export function findPathTarget(form: FormDefinition, path: string): PathTarget |
 function lookUp(form: FormDefinition, path: string): PathTarget | null {
   const segments = parseAnswerPath(path);
   if (!segments || segments.length === 0) return null;
-  let fields = topLevelFields(form);
+  let fields = topLevelFieldIndex(form);
   let target: PathTarget | null = null;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
@@ -72,7 +74,7 @@ function lookUp(form: FormDefinition, path: string): PathTarget | null {
       // A name after a field: only inside a group, or inside a repeat entry.
       const container = target.field;
       if (target.kind === 'field' && container.type !== 'group') return null;
-      fields = childFields(container);
+      fields = childFieldIndex(container);
     }
     const field = fields.get(segment);
     if (!field) return null;

@@ -8,6 +8,7 @@ import { recordInScope } from '../auth/scope.ts';
 import { auditEntry, type AuditContext } from '../office/audit-context.ts';
 import { reopenIfEditedAfterApproval } from '../office/edit-after-approval.ts';
 import { withOfficeColumns } from '../office/record-write.ts';
+import { deriveCalculations } from './derive-calculations.ts';
 import { loadServerClock, saveServerClock, SERVER_NODE } from './server-clock.ts';
 import type { Actor, SyncDeps } from './types.ts';
 
@@ -63,7 +64,9 @@ export async function resolveConflict(deps: SyncDeps, actor: Actor, conflictId: 
     const hlc = format(clock);
     const seq = await tx.nextChangeSeq();
     const stamp = { version: seq, hlc, deviceId: SERVER_NODE, opId: `resolve:${conflict.id}` };
-    const written = { ...next, fields: { ...next.fields, [conflict.path]: stamp }, changeSeq: seq, updatedAt: at };
+    const resolvedRecord = { ...next, fields: { ...next.fields, [conflict.path]: stamp }, changeSeq: seq, updatedAt: at };
+    // The chosen value may change what the form calculates from it.
+    const written = form ? deriveCalculations(form, resolvedRecord, stamp, now) : resolvedRecord;
     // An edit after approval reopens the record; a resolved '@status' may submit it (a new revision): docs/PROTOCOL.md "Back office".
     const reopened = reopenIfEditedAfterApproval({ before: record, after: written, conflict, value, reason, userId: actor.userId, at, stamp });
     await tx.putRecord(await withOfficeColumns(tx, { record: reopened, previous: record, form, userId: actor.userId, at, now }));

@@ -1,16 +1,17 @@
 // Applies one pushed batch in ONE store transaction: validate every op first (all-or-nothing), then merge in order, then write.
 import { randomUUID } from 'node:crypto';
-import { evaluate, type Evaluation, type FormDefinition } from '../../../src/engine/index.ts';
+import { evaluate, FormSession, writeFeedsCalculation, type Evaluation, type FieldState, type FormDefinition } from '../../../src/engine/index.ts';
 import { functionsFor } from '../../../forms/registry.ts';
 import { admit, format, type Hlc, parse } from '../../../src/protocol/hlc.ts';
 import { parseOpId } from '../../../src/protocol/ids.ts';
 import { getAnswerAt } from '../../../src/protocol/answer-paths.ts';
+import { jsonEqual } from '../../../src/protocol/json-equal.ts';
 import { type Candidate, type ConflictDraft, type FieldStamp, type MergeRecord, mergeOp } from '../../../src/protocol/merge.ts';
 import type { MergeKind } from '../../../src/protocol/merge-values.ts';
 import type { Op } from '../../../src/protocol/op.ts';
 import { PushRequestSchema, type PushRequest, type PushResult } from '../../../src/protocol/push.ts';
 import { PROTOCOL_VERSION } from '../../../src/protocol/version.ts';
-import { checkOp } from '../forms/validate-op.ts';
+import { checkOp, type DynamicChecks } from '../forms/validate-op.ts';
 import type { ConflictCandidate, ConflictItem, ServerRecord, StoredOp, SyncTx } from '../storage/sync-store.ts';
 import { toConflictDraft, toMergeRecord, toServerRecord } from './record-mapping.ts';
 import { formInScope, recordInScope } from '../auth/scope.ts';
@@ -18,6 +19,7 @@ import { withOfficeColumns } from '../office/record-write.ts';
 import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
 import { changeAuditEntries } from './change-audit.ts';
+import { deriveCalculations, engineAnswers } from './derive-calculations.ts';
 import type { AuditContext } from '../office/audit-context.ts';
 
 /** Stamped on fields during the merge, renumbered to the record's real change sequence before writing. */
@@ -35,6 +37,27 @@ interface Working {
   conflicts: Map<string, ConflictDraft & { dirty: boolean; createdAt?: string }>;
   /** The rule check's evaluation of the merged answers, reused for the record's summary. */
   evaluation?: Evaluation;
+  /** The last op of the batch on this record that may change a calculated answer: what it changes is stamped as its doing. */
+  calculationCause?: FieldStamp;
+  /** An engine session over `state`, for the checks that read other answers (readonly expressions, choice filters). */
+  session?: { of: MergeRecord; session: FormSession | null };
+}
+
+/** What the engine says of `path` given the record's current state; null when the engine cannot say (no such entry). */
+function fieldState(w: Working, path: string, now: Date): FieldState | null {
+  if (!w.state) return null;
+  if (w.session?.of !== w.state) {
+    let session: FormSession | null = null;
+    try {
+      session = new FormSession(w.form, engineAnswers(w.state.answers), { now, functions: functionsFor(w.form.id), applyDefaults: false });
+    } catch { /* an engine failure leaves the check to the type rules already applied */ }
+    w.session = { of: w.state, session };
+  }
+  try {
+    return w.session.session?.field(path) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The fields with PENDING_VERSION stamps renumbered to `seq`; fields that shared a stamp share the renumbered one. */
@@ -91,21 +114,37 @@ export async function applyParsedPush(deps: SyncDeps, actor: Actor, request: Pus
 
 async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: Op[], now: Date, audit?: AuditContext): Promise<PushOutcome> {
   const at = now.toISOString();
+  // 0. Every op must be this device's before anything is looked up: a replayed op of another device is refused
+  // without saying whether it is known (its outcome, version or conflict would leak records outside the scope).
+  const foreign = ops.filter((op) => parseOpId(op.opId)?.deviceId !== actor.deviceId);
+  if (foreign.length > 0) {
+    return reject(dedupe(foreign.map((op) => ({ opId: op.opId, code: 'E_OPID_DEVICE', message: `op id ${op.opId.slice(0, 200)} does not belong to device ${actor.deviceId}` }))));
+  }
   const stored = new Map((await tx.getOps([...new Set(ops.map((o) => o.opId))])).map((s) => [s.opId, s]));
-  const seenInBatch = new Set<string>();
+  const firstInBatch = new Map<string, Op>();
+  const rejected: RejectedOp[] = [];
   const fresh = ops.filter((op) => {
-    if (stored.has(op.opId) || seenInBatch.has(op.opId)) return false;
-    seenInBatch.add(op.opId);
+    // A retry resends an op exactly (the outbox freezes it when claimed); the same id with other content is a
+    // client fault that would otherwise be acknowledged as 'duplicate' and silently dropped.
+    const earlier = stored.get(op.opId) ?? firstInBatch.get(op.opId);
+    if (earlier) {
+      if (!sameOpContent(earlier, op)) rejected.push({ opId: op.opId, code: 'E_OPID_REUSED', message: `op id ${op.opId} was already used for another operation` });
+      return false;
+    }
+    firstInBatch.set(op.opId, op);
     return true;
   });
 
   // 1. Validate everything before any write.
-  const rejected: RejectedOp[] = [];
   const kinds = new Map<string, MergeKind>();
+  const dynamicChecks = new Map<string, DynamicChecks>();
   for (const op of fresh) {
     const problem = checkOne(deps, actor, op);
     if ('code' in problem) rejected.push({ opId: op.opId, ...problem });
-    else kinds.set(op.opId, problem.mergeKind);
+    else {
+      kinds.set(op.opId, problem.mergeKind);
+      if (problem.dynamic) dynamicChecks.set(op.opId, problem.dynamic);
+    }
   }
   const recordIds = [...new Set(fresh.map((o) => o.recordId))];
   const existing = new Map((await tx.getRecords(recordIds)).map((r) => [r.id, r]));
@@ -161,9 +200,16 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     // string, except that it clamps a time before 1970).
     const admittedHlc = !admitted.clamped && remote.value.millis >= 0 ? op.hlc : format(admitted.effective);
     const deviceId = parseOpId(op.opId)!.deviceId;
+    const dynamic = dynamicChecks.get(op.opId);
+    // The tablet offers no input for a field whose readonly expression holds on the answers as they stand.
+    if (dynamic?.readonlyExpression && fieldState(w, op.path, now)?.readonly) {
+      mergeFailures.push({ opId: op.opId, code: 'E_READONLY', message: `"${op.path.slice(0, 200)}" is read-only for this record`, path: op.path });
+      continue;
+    }
     const merged = mergeOp(w.state, { ...op, deviceId, hlc: admittedHlc }, { version: PENDING_VERSION, mergeKind: kinds.get(op.opId)!, openConflicts: w.conflicts });
     if (!merged.ok) { mergeFailures.push({ opId: op.opId, code: merged.code, message: merged.message }); continue; }
-    // A no-op may still re-sign a field's stamp (merge.ts cosigned): stored, but not re-sent to devices.
+    if (merged.touched && writeFeedsCalculation(w.form, op.path)) w.calculationCause = { version: PENDING_VERSION, hlc: admittedHlc, deviceId, opId: op.opId };
+    // A no-op may still re-sign a field's stamp in place (merge.ts cosign): stored, but nothing devices replicate changed.
     if (merged.record !== w.state) w.dirty = true;
     w.state = merged.record;
     w.touched ||= merged.touched;
@@ -179,6 +225,18 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     if (conflictId) result.conflictId = conflictId;
     results.push(result);
     inBatch.set(op.opId, result);
+    // A choice filter reads other answers: an applied choice must be one the form offers given the record's answers
+    // after it (a value combined from concurrent edits, or held in a conflict, is left to the rule check and to a person).
+    if (dynamic && merged.outcome === 'applied') {
+      for (const path of dynamic.filteredPaths) {
+        const state = fieldState(w, path, now);
+        const value = getAnswerAt(w.state!.answers, path);
+        if (state?.choices && value !== null && value !== undefined && [value].flat().some((v) => !state.choices!.some((c) => c.value === v))) {
+          mergeFailures.push({ opId: op.opId, code: 'E_VALUE_INVALID', message: `"${path.slice(0, 200)}": the choice is not offered for the record's other answers (choice filter)`, path });
+          break;
+        }
+      }
+    }
     newOps.push({
       recordId: op.recordId,
       op: {
@@ -190,8 +248,12 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
   }
   if (mergeFailures.length > 0) return reject(mergeFailures);
 
-  // 3. Rule check: a value made by combining concurrent edits that breaks the form's rules needs a person.
-  for (const w of working.values()) addRuleConflicts(w, now);
+  // 3. Calculated answers follow the merged answers; then the rule check: a value made by combining concurrent edits
+  // that breaks the form's rules needs a person.
+  for (const w of working.values()) {
+    if (w.touched && w.state && w.calculationCause) w.state = deriveCalculations(w.form, w.state, w.calculationCause, now);
+    addRuleConflicts(w, now);
+  }
 
   // 4. Write: one change sequence per touched record, in the order the batch touched them.
   const seqOf = new Map<string, number>();
@@ -229,14 +291,18 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
   return { ok: true, response: { results, serverHlc: format(clock) } };
 }
 
-function checkOne(deps: SyncDeps, actor: Actor, op: Op): { code: string; message: string } | { mergeKind: MergeKind } {
-  const parts = parseOpId(op.opId);
-  if (!parts || parts.deviceId !== actor.deviceId) return { code: 'E_OPID_DEVICE', message: `op id ${op.opId} does not belong to device ${actor.deviceId}` };
+function checkOne(deps: SyncDeps, actor: Actor, op: Op): { code: string; message: string; path?: string } | { mergeKind: MergeKind; dynamic?: DynamicChecks } {
   const form = deps.forms.get(op.formId);
   if (!form) return { code: 'E_UNKNOWN_FORM', message: `the server has no form "${op.formId}"` };
   if (!formInScope(actor.scope, op.formId)) return { code: 'E_SCOPE', message: `form ${op.formId} is not allowed for your role` };
   const check = checkOp(form, op);
-  return check.ok ? { mergeKind: check.mergeKind } : { code: check.code, message: check.message };
+  if (check.ok) return check.dynamic ? { mergeKind: check.mergeKind, dynamic: check.dynamic } : { mergeKind: check.mergeKind };
+  return check.path === undefined ? { code: check.code, message: check.message } : { code: check.code, message: check.message, path: check.path };
+}
+
+/** The parts of an op its id stands for (formId and formVersion are checked against the record separately). */
+function sameOpContent(earlier: Pick<Op, 'recordId' | 'path' | 'value' | 'hlc' | 'baseVersion'>, op: Op): boolean {
+  return earlier.recordId === op.recordId && earlier.path === op.path && earlier.hlc === op.hlc && earlier.baseVersion === op.baseVersion && jsonEqual(earlier.value, op.value);
 }
 
 function duplicateResult(opId: string, conflictId: string | null, changeSeq: number | null): PushResult {

@@ -20,6 +20,8 @@ export interface RejectedOp {
   opId: string;
   code: string;
   message: string;
+  /** The answer path the refusal is about, when it is about one (a value inside a group or repeat names its own path). */
+  path?: string;
 }
 
 export interface ServiceError {
