@@ -51,6 +51,10 @@ export interface RecordRow {
 export interface AnswerChange {
   path: string;
   value: unknown;
+  /** Stored on the device only, never queued: a calculated answer, which the server computes itself. */
+  localOnly?: boolean;
+  /** What the outbox carries when it differs from `value` (a repeat without the calculated fields inside it). */
+  outboxValue?: unknown;
 }
 
 export interface SaveSummary {
@@ -201,17 +205,18 @@ export class RecordRepository {
       }
       const at = this.now();
       const iso = at.toISOString();
-      const { stamps } = await nextStamps(this.db, changes.length, at.getTime());
+      const queued = changes.filter((change) => change.localOnly !== true);
+      const { stamps } = queued.length > 0 ? await nextStamps(this.db, queued.length, at.getTime()) : { stamps: [] };
       const fieldClocks = { ...row.fieldClocks };
-      changes.forEach((change, i) => { fieldClocks[change.path] = (stamps[i] as (typeof stamps)[0]).hlc; });
+      queued.forEach((change, i) => { fieldClocks[change.path] = (stamps[i] as (typeof stamps)[0]).hlc; });
       const next: RecordRow = { ...row, answers, fieldClocks, errorCount: summary.errorCount, updatedAt: iso };
       if (summary.title !== undefined) next.title = summary.title;
       await this.db.records.put(encodeRecord(next));
-      for (const [i, change] of changes.entries()) {
+      for (const [i, change] of queued.entries()) {
         const stamp = stamps[i] as (typeof stamps)[0];
         await appendToOutbox(this.db, {
           opId: stamp.opId, recordId: id, formId: row.formId, formVersion: row.formVersion, path: change.path,
-          value: change.value, hlc: stamp.hlc, baseVersion: baseVersionOf(row, change.path), createdAt: iso,
+          value: 'outboxValue' in change ? change.outboxValue : change.value, hlc: stamp.hlc, baseVersion: baseVersionOf(row, change.path), createdAt: iso,
         });
       }
       return next;

@@ -1,4 +1,5 @@
 // Autosave queue: coalesces answers per path for a short delay, then writes them in ONE repository call; flush() writes now.
+import type { AnswerChange } from '../../data/index.ts';
 import type { FieldPath } from '../../engine/types.ts';
 
 export interface SaveSummary {
@@ -7,13 +8,13 @@ export interface SaveSummary {
 }
 
 export interface AutosaveTarget {
-  saveAnswers(changes: { path: FieldPath; value: unknown }[], summary: SaveSummary): Promise<void>;
+  saveAnswers(changes: AnswerChange[], summary: SaveSummary): Promise<void>;
 }
 
 export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'error';
 
 export class AutosaveQueue {
-  private pending = new Map<FieldPath, unknown>();
+  private pending = new Map<FieldPath, AnswerChange>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
   private summary: SaveSummary = { errorCount: 0 };
@@ -25,8 +26,8 @@ export class AutosaveQueue {
   ) {}
 
   /** Queues values; `immediate` (choices, buttons) writes at once, typing waits `delayMs` for more keystrokes. */
-  schedule(changes: { path: FieldPath; value: unknown }[], summary: SaveSummary, immediate: boolean): Promise<void> {
-    for (const { path, value } of changes) this.pending.set(path, value);
+  schedule(changes: AnswerChange[], summary: SaveSummary, immediate: boolean): Promise<void> {
+    for (const change of changes) this.pending.set(change.path, change);
     this.summary = summary;
     this.onStatus('pending');
     if (immediate) return this.flush();
@@ -46,7 +47,7 @@ export class AutosaveQueue {
       this.timer = null;
     }
     if (this.pending.size === 0) return this.writing;
-    const changes = [...this.pending].map(([path, value]) => ({ path, value }));
+    const changes = [...this.pending.values()];
     const summary = this.summary;
     this.pending.clear();
     this.writing = this.writing
@@ -57,7 +58,7 @@ export class AutosaveQueue {
       })
       .catch((error: unknown) => {
         // Put the values back unless newer ones were typed meanwhile, so the next flush retries them.
-        for (const { path, value } of changes) if (!this.pending.has(path)) this.pending.set(path, value);
+        for (const change of changes) if (!this.pending.has(change.path)) this.pending.set(change.path, change);
         this.onStatus('error', error);
       });
     return this.writing;

@@ -12,6 +12,7 @@ import { EditorNoticeBanner } from '../editor/EditorNoticeBanner.tsx';
 import { RecordSyncNotice } from '../editor/RecordSyncNotice.tsx';
 import { FinalizeButton, FinalizeMessage } from '../editor/FinalizeBar.tsx';
 import { computedChanges } from '../editor/initialValues.ts';
+import { sendableChange } from '../editor/sendableValue.ts';
 import { loadRecord, type LoadedRecord } from '../editor/loadRecord.ts';
 import { collectPaths, definitionAt, readPath } from '../editor/paths.ts';
 import { RawAnswers } from '../editor/RawAnswers.tsx';
@@ -52,7 +53,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
       if (result.editable) {
         const paths = result.form.sections.flatMap((s) => collectPaths(s.fields, '', (p) => opened.repeatCount(p)));
         const initial = computedChanges(result.form, paths, result.record.answers, (p) => opened.field(p).value);
-        if (initial.length > 0) void queue.schedule(initial, summaryOf(opened), true);
+        if (initial.length > 0) void queue.schedule(initial.map((change) => sendableChange(opened.form, change)), summaryOf(opened), true);
       }
     });
     return () => {
@@ -69,7 +70,8 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
       const changes = paths.map((path) => {
         const field = definitionAt(current.form, path);
         const value = field?.calculate !== undefined ? current.field(path).value : readPath(answers, path);
-        return { path, value: value === undefined ? null : value };
+        // Calculated answers stay on the tablet (the server computes its own); repeats go without them.
+        return sendableChange(current.form, { path, value: value === undefined ? null : value });
       });
       // The store already holds this change's evaluation: no second full evaluation per keystroke.
       const title = recordTitle(current.form, answers);
