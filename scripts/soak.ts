@@ -24,7 +24,7 @@ if (!Number.isSafeInteger(runs) || runs < 1 || !Number.isSafeInteger(seed)) {
 console.log(`[soak] ${runs} scenarios, seed ${seed}, up to ${maxActions} actions each`);
 const started = Date.now();
 let done = 0;
-const totals = { processed: 0, acknowledged: 0, conflicts: 0, duplicatesChecked: 0 };
+const totals = { processed: 0, acknowledged: 0, conflicts: 0, duplicatesChecked: 0, hostile: 0, noops: 0 };
 const result = await fc.check(
   fc.asyncProperty(scenarioArb(maxActions), async (scenario) => {
     const { failures, stats } = await runScenario(scenario);

@@ -1,6 +1,6 @@
 // fast-check generators for sync scenarios: ≥ 5 devices with clock skew up to ±3 days, random edits and random network faults.
 import fc from 'fast-check';
-import { type Action, DAY, FIELDS, type Scenario } from './sync-sim.ts';
+import { type Action, DAY, FIELDS, HOSTILE_KINDS, type Scenario } from './sync-sim.ts';
 
 export const MIN_DEVICES = 5;
 
@@ -20,6 +20,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('partition' as const), d: device, on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('hostile' as const), d: device, r: fc.nat(20), kind: fc.nat(HOSTILE_KINDS - 1) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 2 * DAY }) }) },
 );
 

@@ -7,7 +7,7 @@
 import { getAnswerAt, setAnswerAt } from '../../src/protocol/answer-paths.ts';
 import { createClock, format, type Hlc, nodeIdFrom, send } from '../../src/protocol/hlc.ts';
 import { jsonEqual } from '../../src/protocol/json-equal.ts';
-import { latestOverlappingStamp } from '../../src/protocol/merge.ts';
+import { latestOverlappingStamp, pathsOverlap } from '../../src/protocol/merge.ts';
 import type { Op } from '../../src/protocol/op.ts';
 import type { PullResponse } from '../../src/protocol/pull.ts';
 import type { PushResponse } from '../../src/protocol/push.ts';
@@ -22,8 +22,12 @@ import { openMemoryStore, type MemoryStore } from '../sync/memory-store.ts';
 export const DAY = 86_400_000;
 export const START = Date.UTC(2026, 10, 1, 0, 0, 0);
 export const REPLACE_FIELDS = ['name', 'city'] as const;
-export const FIELDS = ['name', 'city', 'tags', 'notes'] as const;
+export const FIELDS = ['name', 'city', 'tags', 'notes', 'rooms', 'room'] as const;
 export type Field = (typeof FIELDS)[number];
+/** The answer path each simulated field edits: 'room' is a field inside the first entry of the 'rooms' repeat. */
+const PATH_OF: Record<Field, string> = { name: 'name', city: 'city', tags: 'tags', notes: 'notes', rooms: 'rooms', room: 'rooms[0].room_name' };
+/** Kinds of hostile batch a device may send (values outside the form, another device's op ids, a reused op id). */
+export const HOSTILE_KINDS = 8;
 
 export type Action =
   | { t: 'create'; d: number }
@@ -33,6 +37,7 @@ export type Action =
   | { t: 'pull'; d: number; limit: number }
   | { t: 'deliver'; i: number; fault: 'ok' | 'drop' | 'duplicate' | 'lost-response' }
   | { t: 'partition'; d: number; on: boolean }
+  | { t: 'hostile'; d: number; r: number; kind: number }
   | { t: 'tick'; ms: number };
 
 export interface Scenario {
@@ -82,7 +87,7 @@ export interface LedgerEntry {
 
 export interface SimResult {
   failures: string[];
-  stats: { processed: number; acknowledged: number; conflicts: number; duplicatesChecked: number };
+  stats: { processed: number; acknowledged: number; conflicts: number; duplicatesChecked: number; hostile: number; noops: number };
 }
 
 const TAG_VALUES = [['a'], ['b'], ['c'], ['a', 'b'], ['b', 'c'], ['a', 'c']];
@@ -97,6 +102,9 @@ function valueFor(field: Field, v: number, current: unknown): unknown {
       const base = typeof current === 'string' ? current : '';
       return base === '' ? WORDS[v % WORDS.length] : `${base} ${WORDS[v % WORDS.length]}`;
     }
+    // Few values, so several devices often write the same one (no-ops that must not change what devices replicate).
+    case 'rooms': return v % 2 === 0 ? [{ room_name: '台所' }] : [{ room_name: '台所' }, { room_name: '居間' }];
+    case 'room': return ['台所', '居間', '和室'][v % 3];
   }
 }
 
@@ -114,6 +122,7 @@ export class Simulation {
   now = START;
   private order = 0;
   duplicatesChecked = 0;
+  hostileSent = 0;
 
   constructor(skews: number[]) {
     this.deps = { store: this.store, forms: testCatalog(), now: () => new Date(this.now) };
@@ -169,13 +178,14 @@ export class Simulation {
       case 'pull': return this.sendPull(this.devices[action.d % this.devices.length]!, action.limit);
       case 'deliver': return this.deliver(action.i, action.fault);
       case 'partition': this.devices[action.d % this.devices.length]!.partitioned = action.on; return;
+      case 'hostile': return this.hostile(this.devices[action.d % this.devices.length]!, action.r, action.kind);
       case 'tick': this.now += action.ms; return;
     }
   }
 
   create(d: Device): void {
     const id = recordIdOf(d.index, d.created++);
-    const initial = { name: valueFor('name', d.index, undefined) };
+    const initial = { name: valueFor('name', d.index, undefined), rooms: [{ room_name: '台所' }] };
     const { opId, hlc } = this.stamp(d);
     d.records.set(id, { id, formId: 'sync-test', formVersion: 1, status: 'draft', deleted: false, answers: { ...initial }, fieldVersions: {}, changeSeq: 0 });
     this.append(d, { opId, recordId: id, formId: 'sync-test', formVersion: 1, path: '@create', value: initial, hlc, baseVersion: 0 });
@@ -185,12 +195,13 @@ export class Simulation {
     const live = this.liveRecords(d);
     if (live.length === 0) return;
     const record = live[r % live.length]!;
-    const value = valueFor(field, v, getAnswerAt(record.answers, field));
-    const set = setAnswerAt(record.answers, field, value);
+    const path = PATH_OF[field];
+    const value = valueFor(field, v, getAnswerAt(record.answers, path));
+    const set = setAnswerAt(record.answers, path, value);
     if (!set.ok) throw new Error(set.message);
     record.answers = set.answers;
     const { opId, hlc } = this.stamp(d);
-    this.append(d, { opId, recordId: record.id, formId: 'sync-test', formVersion: 1, path: field, value, hlc, baseVersion: baseVersionFor(record, field) });
+    this.append(d, { opId, recordId: record.id, formId: 'sync-test', formVersion: 1, path, value, hlc, baseVersion: baseVersionFor(record, path) });
   }
 
   remove(d: Device, r: number): void {
@@ -200,6 +211,58 @@ export class Simulation {
     record.deleted = true;
     const { opId, hlc } = this.stamp(d);
     this.append(d, { opId, recordId: record.id, formId: 'sync-test', formVersion: 1, path: '@delete', value: true, hlc, baseVersion: baseVersionFor(record, '@delete') });
+  }
+
+  /**
+   * A batch the server must refuse whole (422, the expected code on the bad op) without changing anything and
+   * without answering for ops it holds: a value the form does not allow, another device's op id (a replay of a
+   * stored op), or one of this device's op ids reused with other content. Sent straight to the server (not through
+   * the outbox, which a real client never fills with such ops).
+   */
+  async hostile(d: Device, r: number, kind: number): Promise<void> {
+    // Records the server holds, so the bad op is the only reason to refuse the batch.
+    const onServer = new Set(this.store.dump().records.map((x) => x.id));
+    const live = this.liveRecords(d).filter((x) => onServer.has(x.id));
+    if (live.length === 0) return;
+    const record = live[r % live.length]!;
+    const base = { recordId: record.id, formId: 'sync-test', formVersion: 1, baseVersion: baseVersionFor(record, 'name') };
+    const fresh = (path: string, value: unknown): Op => ({ ...base, ...this.stamp(d), path, value });
+    const others = [...this.ledger.values()].filter((e) => e.device !== d.id);
+    const own = [...this.ledger.values()].filter((e) => e.device === d.id && e.op.path !== '@create');
+    let bad: Op;
+    let code: string;
+    switch (kind % HOSTILE_KINDS) {
+      case 0: bad = fresh('kind', 1); code = 'E_VALUE_INVALID'; break;
+      case 1: bad = fresh('tags', ['a', 'zzz']); code = 'E_VALUE_INVALID'; break;
+      case 2: bad = fresh('count_double', 8); code = 'E_READONLY'; break;
+      case 3: bad = fresh('place', { street: '本' }); code = 'E_VALUE_INVALID'; break;
+      case 4: bad = fresh('rooms', [{ room_name: '台所', owner: '他人' }]); code = 'E_UNKNOWN_FIELD'; break;
+      case 5: bad = fresh('area', 'h1'); code = 'E_VALUE_INVALID'; break; // the filter offers nothing without a kind
+      case 6: {
+        const replayed = others[r % Math.max(1, others.length)];
+        if (!replayed) return;
+        bad = structuredClone(replayed.op);
+        code = 'E_OPID_DEVICE';
+        break;
+      }
+      default: {
+        const reused = own[r % Math.max(1, own.length)];
+        if (!reused) return;
+        bad = { ...structuredClone(reused.op), value: typeof reused.op.value === 'string' ? `${reused.op.value}!` : 'x' };
+        if (reused.op.path === '@delete' || reused.op.path === 'tags' || reused.op.path === 'rooms') bad = { ...bad, baseVersion: reused.op.baseVersion + 1 };
+        code = 'E_OPID_REUSED';
+      }
+    }
+    if (kind % HOSTILE_KINDS === 5 && getAnswerAt(record.answers, 'kind') !== undefined) return;
+    const batch = [fresh('city', 'あおば町'), bad];
+    this.hostileSent++;
+    const before = this.store.dump();
+    const result = await applyPush(this.deps, this.actor(d), { protocolVersion: 2, deviceId: d.id, ops: batch });
+    if (result.ok || result.status !== 422 || !result.error.rejected?.some((x) => x.opId === bad.opId && x.code === code)) {
+      this.failures.push(`hostile batch (${code}) ${JSON.stringify(bad).slice(0, 200)} was answered ${JSON.stringify(result).slice(0, 300)}`);
+    }
+    if (!jsonEqual(before, this.store.dump())) this.failures.push(`a refused hostile batch (${code}) changed the store`);
+    if (JSON.stringify(result).includes('duplicate')) this.failures.push(`a hostile batch (${code}) was answered about ops the server holds`);
   }
 
   /** src/data/outbox.ts claimBatch: the oldest entries, frozen from now on (a retry resends the same ones). */
@@ -344,8 +407,21 @@ export class Simulation {
       for (const id of d.records.keys()) if (!byId.has(id)) this.failures.push(`${d.id} has ${id}, the server does not`);
     }
     const held = new Set(conflicts.flatMap((c) => c.candidates.map((x) => x.opId)));
-    // A conflict holding an equal value for the same field holds this write too (no information is lost).
-    const heldValue = (e: LedgerEntry) => conflicts.some((c) => c.recordId === e.op.recordId && c.path === e.op.path && c.candidates.some((x) => jsonEqual(x.value, e.op.value)));
+    // A conflict holding an equal value for the same field holds this write too (no information is lost); so does one
+    // on an overlapping path whose candidate agrees with it at the deeper of the two paths (a conflict on
+    // 'rooms[0].room_name' holding what a 'rooms' write put there, or one on 'rooms' holding a 'rooms[0].room_name' edit).
+    const atPath = (path: string, value: unknown, deeper: string): unknown => {
+      const written = setAnswerAt({}, path, value);
+      return written.ok ? getAnswerAt(written.answers, deeper) : undefined;
+    };
+    const heldValue = (e: LedgerEntry) => conflicts.some((c) => {
+      if (c.recordId !== e.op.recordId || !pathsOverlap(c.path, e.op.path)) return false;
+      if (c.path === e.op.path) return c.candidates.some((x) => jsonEqual(x.value, e.op.value));
+      if (c.path.startsWith('@') || e.op.path.startsWith('@')) return false;
+      const deeper = c.path.length > e.op.path.length ? c.path : e.op.path;
+      const mine = atPath(e.op.path, e.op.value, deeper);
+      return mine !== undefined && c.candidates.some((x) => jsonEqual(atPath(c.path, x.value, deeper), mine));
+    });
     const entries = [...this.ledger.values()];
     let acknowledged = 0;
     for (const entry of entries) {
@@ -359,7 +435,8 @@ export class Simulation {
     for (const c of conflicts.filter((x) => x.kind === 'same-field')) {
       if (new Set(c.candidates.map((x) => x.deviceId)).size < 2) this.failures.push(`same-field conflict ${c.id} on ${c.path} has candidates from one device only`);
     }
-    return { failures: this.failures, stats: { processed: entries.length, acknowledged, conflicts: conflicts.length, duplicatesChecked: this.duplicatesChecked } };
+    const noops = entries.filter((e) => e.outcome === 'noop').length;
+    return { failures: this.failures, stats: { processed: entries.length, acknowledged, conflicts: conflicts.length, duplicatesChecked: this.duplicatesChecked, hostile: this.hostileSent, noops } };
   }
 }
 
@@ -370,6 +447,7 @@ function visible(entry: LedgerEntry, record: ServerRecord): boolean {
   if (record.deleted) return false;
   const current = getAnswerAt(record.answers, path);
   if (path === 'tags') return Array.isArray(value) && Array.isArray(current) && value.every((v) => current.includes(v));
+  if (path === '@create') return true;
   if (path === 'notes') return typeof current === 'string' && typeof value === 'string' && current.includes(value);
   return jsonEqual(current, value);
 }
@@ -380,7 +458,8 @@ function superseded(entry: LedgerEntry, entries: LedgerEntry[]): boolean {
   return entries.some((later) => {
     if (later.order <= entry.order || later.op.recordId !== entry.op.recordId) return false;
     if (later.outcome === 'noop' && later.op.path !== '@delete') return false;
-    const samePath = later.op.path === entry.op.path || (later.op.path === '@delete' && !entry.op.path.startsWith('@'));
+    // A write to an enclosing or enclosed path (the whole 'rooms' repeat, or a field of its entry) replaces this one's value too.
+    const samePath = pathsOverlap(later.op.path, entry.op.path) || (later.op.path === '@delete' && !entry.op.path.startsWith('@'));
     if (!samePath) return false;
     return (later.device === entry.device && later.counter > entry.counter) || later.op.baseVersion >= version;
   });

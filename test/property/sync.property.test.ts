@@ -9,13 +9,14 @@ const RUNS = Number(process.env.GENBA_SYNC_RUNS ?? 200);
 
 describe('sync properties (≥ 5 devices, faulty network, clock skew ±3 days)', () => {
   it(`hold over ${RUNS} random scenarios (seed ${SEED})`, async () => {
-    let totals = { processed: 0, acknowledged: 0, conflicts: 0, duplicatesChecked: 0 };
+    let totals = { processed: 0, acknowledged: 0, conflicts: 0, duplicatesChecked: 0, hostile: 0, noops: 0 };
     await fc.assert(
       fc.asyncProperty(scenarioArb(), async (scenario) => {
         const { failures, stats } = await runScenario(scenario);
         totals = {
           processed: totals.processed + stats.processed, acknowledged: totals.acknowledged + stats.acknowledged,
           conflicts: totals.conflicts + stats.conflicts, duplicatesChecked: totals.duplicatesChecked + stats.duplicatesChecked,
+          hostile: totals.hostile + stats.hostile, noops: totals.noops + stats.noops,
         };
         if (failures.length > 0) throw new Error(failures.slice(0, 5).join('\n'));
       }),
@@ -26,6 +27,9 @@ describe('sync properties (≥ 5 devices, faulty network, clock skew ±3 days)',
     expect(totals.acknowledged).toBeGreaterThan(RUNS * 5);
     expect(totals.conflicts).toBeGreaterThan(RUNS / 10);
     expect(totals.duplicatesChecked).toBeGreaterThan(RUNS / 10);
+    // Equal values from several devices (no-ops) and refused hostile batches happen often enough to matter.
+    expect(totals.noops).toBeGreaterThan(RUNS);
+    expect(totals.hostile).toBeGreaterThan(RUNS / 2);
   }, 120_000);
 });
 
