@@ -107,12 +107,15 @@ export function pathsOverlap(path: string, other: string): boolean {
   return long.startsWith(short) && (long[short.length] === '.' || long[short.length] === '[');
 }
 
-/** The newest stamp among the answer paths overlapping `path`: what a writer of `path` must have seen. */
+/**
+ * The newest stamp among the answer paths overlapping `path`: what a writer of `path` must have seen. Of stamps with
+ * the same version, a co-signed one wins: a value two devices stand behind is nobody's own to overwrite (rule 5).
+ */
 export function latestOverlappingStamp(fields: Readonly<Record<string, FieldStamp>>, path: string): FieldStamp | undefined {
   let latest: FieldStamp | undefined;
   for (const [key, stamp] of Object.entries(fields)) {
     if (key.startsWith('@') || !pathsOverlap(path, key)) continue;
-    if (!latest || stamp.version > latest.version) latest = stamp;
+    if (!latest || stamp.version > latest.version || (stamp.version === latest.version && stamp.deviceId === MERGED_DEVICE)) latest = stamp;
   }
   return latest;
 }

@@ -68,6 +68,18 @@ describe.each(factories)('replays and no-ops on $name', ({ open }) => {
     expect(after.changeSeq).toBe(before.changeSeq);
   });
 
+  it('a repeat written whole by a device that had not seen another device\'s equal value inside it is concurrent with it', async () => {
+    await setup();
+    // A creates the record and names the room in one batch: 'rooms' and 'rooms[0].room_name' share one version.
+    await applyPush(deps, A, push('devA', [op('devA', 1, '@create', { rooms: [{ room_name: '台所' }] }), op('devA', 2, 'rooms[0].room_name', '居間')]));
+    const version = (await dump(store)).records[0]!.changeSeq;
+    const equal = await applyPush(deps, B, push('devB', [op('devB', 1, 'rooms[0].room_name', '居間', { baseVersion: version })]));
+    expect(equal.ok && equal.response.results[0]!.outcome).toBe('noop');
+    // A, not having pulled, rewrites the whole repeat: B stands behind the room's name too, so this is no follow-up of A's alone.
+    const rewrite = await applyPush(deps, A, push('devA', [op('devA', 3, 'rooms', [{ room_name: '台所' }], { baseVersion: 0 })]));
+    expect(rewrite.ok && rewrite.response.results[0]!.outcome).toBe('conflict');
+  });
+
   it('a batch holding another device\'s op id is refused whole, before the duplicate lookup: nothing about the foreign op is revealed or applied', async () => {
     await setup();
     const created = await applyPush(deps, A, push('devA', [op('devA', 1, '@create', { name: '山田' }), op('devA', 2, 'name', '佐藤')]));
