@@ -106,7 +106,7 @@ export function SyncScreen() {
             {rejected.map((op) => (
               <li key={op.opId} className="card" data-testid="rejected-op" data-op-id={op.opId}>
                 <span className="card-title">{t('sync.rejectedItem', { path: op.path, value: shortValue(op.value) })}</span>
-                <span className="card-meta">{t('sync.rejectedReason', { code: op.rejection.code, message: op.rejection.message })}</span>
+                <span className="card-meta">{t('sync.rejectedReason', { code: op.rejection.code, reason: t(`sync.rejection.${op.rejection.code}`, { defaultValue: op.rejection.message }) })}</span>
                 <span className="card-actions">
                   <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'editor', recordId: op.recordId })}>
                     {t('sync.openRecord')}
