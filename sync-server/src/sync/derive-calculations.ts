@@ -4,13 +4,7 @@ import { getAnswerAt, setAnswerAt } from '../../../src/protocol/answer-paths.ts'
 import { jsonEqual } from '../../../src/protocol/json-equal.ts';
 import type { FieldStamp, MergeRecord } from '../../../src/protocol/merge.ts';
 import { JST_OFFSET_MINUTES } from '../care/case-kpis.ts';
-
-/** The answers without the record-level '@' keys (acknowledgements, the latest review), as the engine reads them. */
-export function engineAnswers(answers: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in answers) if (!key.startsWith('@')) out[key] = answers[key];
-  return out;
-}
+import { answersWithoutMeta } from '../office/answers-without-meta.ts';
 
 /**
  * The record with every calculated answer the engine gives for its current answers; a value that changes is stamped
@@ -22,7 +16,7 @@ export function deriveCalculations<R extends MergeRecord>(form: FormDefinition, 
   let values;
   try {
     // Today's date for age_years() and the like is the municipality's (Japan), whatever the server's time zone.
-    values = calculateAnswers(form, engineAnswers(record.answers), { now, utcOffsetMinutes: JST_OFFSET_MINUTES });
+    values = calculateAnswers(form, answersWithoutMeta(record.answers), { now, utcOffsetMinutes: JST_OFFSET_MINUTES });
   } catch {
     return record; // an engine failure must not block sync; the stored values stay as they were
   }

@@ -1,6 +1,6 @@
 // Applies one pushed batch in ONE store transaction: validate every op first (all-or-nothing), then merge in order, then write.
 import { randomUUID } from 'node:crypto';
-import { evaluate, FormSession, writeFeedsCalculation, type Evaluation, type FieldState, type FormDefinition } from '../../../src/engine/index.ts';
+import { evaluate, FormSession, pickChoices, writeFeedsCalculation, type Evaluation, type FieldState, type FormDefinition } from '../../../src/engine/index.ts';
 import { functionsFor } from '../../../forms/registry.ts';
 import { admit, format, type Hlc, parse } from '../../../src/protocol/hlc.ts';
 import { parseOpId } from '../../../src/protocol/ids.ts';
@@ -19,7 +19,8 @@ import { withOfficeColumns } from '../office/record-write.ts';
 import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
 import { changeAuditEntries } from './change-audit.ts';
-import { deriveCalculations, engineAnswers } from './derive-calculations.ts';
+import { deriveCalculations } from './derive-calculations.ts';
+import { answersWithoutMeta } from '../office/answers-without-meta.ts';
 import type { AuditContext } from '../office/audit-context.ts';
 
 /** Stamped on fields during the merge, renumbered to the record's real change sequence before writing. */
@@ -49,7 +50,7 @@ function fieldState(w: Working, path: string, now: Date): FieldState | null {
   if (w.session?.of !== w.state) {
     let session: FormSession | null = null;
     try {
-      session = new FormSession(w.form, engineAnswers(w.state.answers), { now, functions: functionsFor(w.form.id), applyDefaults: false });
+      session = new FormSession(w.form, answersWithoutMeta(w.state.answers), { now, functions: functionsFor(w.form.id), applyDefaults: false });
     } catch { /* an engine failure leaves the check to the type rules already applied */ }
     w.session = { of: w.state, session };
   }
@@ -231,7 +232,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
       for (const path of dynamic.filteredPaths) {
         const state = fieldState(w, path, now);
         const value = getAnswerAt(w.state!.answers, path);
-        if (state?.choices && value !== null && value !== undefined && [value].flat().some((v) => !state.choices!.some((c) => c.value === v))) {
+        if (state?.choices && value !== null && value !== undefined && !pickChoices(state.choices, value).ok) {
           mergeFailures.push({ opId: op.opId, code: 'E_VALUE_INVALID', message: `"${path.slice(0, 200)}": the choice is not offered for the record's other answers (choice filter)`, path });
           break;
         }
@@ -319,7 +320,7 @@ function dedupe(rejected: RejectedOp[]): RejectedOp[] {
 
 function addRuleConflicts(w: Working, now: Date): void {
   if (!w.state || w.merged.size === 0) return;
-  const answers = Object.fromEntries(Object.entries(w.state.answers).filter(([key]) => !key.startsWith('@')));
+  const answers = answersWithoutMeta(w.state.answers);
   let errors;
   try {
     w.evaluation = evaluate(w.form, answers, { now, functions: functionsFor(w.form.id), applyDefaults: false });
