@@ -4,6 +4,7 @@ export { parseForm } from './parse-form.ts';
 export { evaluate } from './evaluate.ts';
 export { FormSession } from './session/form-session.ts';
 export { calculateAnswers, formCalculates, writeFeedsCalculation } from './calculate-answers.ts';
+export { fieldRulesAt, type FieldRules } from './field-rules-at.ts';
 export { migrateAnswers, type MigrationResult } from './migrate.ts';
 export { lintForm } from './lint.ts';
 export { ANSWER_ERRORS, DEFINITION_ERRORS, LINT_CODES, MIGRATION_ERRORS, EngineError } from './errors.ts';

@@ -1,6 +1,6 @@
 // Applies one pushed batch in ONE store transaction: validate every op first (all-or-nothing), then merge in order, then write.
 import { randomUUID } from 'node:crypto';
-import { evaluate, FormSession, pickChoices, writeFeedsCalculation, type Evaluation, type FieldState, type FormDefinition } from '../../../src/engine/index.ts';
+import { evaluate, fieldRulesAt, pickChoices, writeFeedsCalculation, type Evaluation, type FieldRules, type FormDefinition } from '../../../src/engine/index.ts';
 import { functionsFor } from '../../../forms/registry.ts';
 import { admit, format, type Hlc, parse } from '../../../src/protocol/hlc.ts';
 import { parseOpId } from '../../../src/protocol/ids.ts';
@@ -20,6 +20,7 @@ import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
 import { changeAuditEntries } from './change-audit.ts';
 import { deriveCalculations } from './derive-calculations.ts';
+import { JST_OFFSET_MINUTES } from '../care/case-kpis.ts';
 import { answersWithoutMeta } from '../office/answers-without-meta.ts';
 import type { AuditContext } from '../office/audit-context.ts';
 
@@ -40,24 +41,15 @@ interface Working {
   evaluation?: Evaluation;
   /** The last op of the batch on this record that may change a calculated answer: what it changes is stamped as its doing. */
   calculationCause?: FieldStamp;
-  /** An engine session over `state`, for the checks that read other answers (readonly expressions, choice filters). */
-  session?: { of: MergeRecord; session: FormSession | null };
 }
 
-/** What the engine says of `path` given the record's current state; null when the engine cannot say (no such entry). */
-function fieldState(w: Working, path: string, now: Date): FieldState | null {
+/** What the engine says of `path` given the record's current state; null when the engine cannot say. */
+function rulesAt(w: Working, path: string, now: Date): FieldRules | null {
   if (!w.state) return null;
-  if (w.session?.of !== w.state) {
-    let session: FormSession | null = null;
-    try {
-      session = new FormSession(w.form, answersWithoutMeta(w.state.answers), { now, functions: functionsFor(w.form.id), applyDefaults: false });
-    } catch { /* an engine failure leaves the check to the type rules already applied */ }
-    w.session = { of: w.state, session };
-  }
   try {
-    return w.session.session?.field(path) ?? null;
+    return fieldRulesAt(w.form, answersWithoutMeta(w.state.answers), path, { now, utcOffsetMinutes: JST_OFFSET_MINUTES });
   } catch {
-    return null;
+    return null; // an engine failure leaves the check to the type rules already applied
   }
 }
 
@@ -203,7 +195,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     const deviceId = parseOpId(op.opId)!.deviceId;
     const dynamic = dynamicChecks.get(op.opId);
     // The tablet offers no input for a field whose readonly expression holds on the answers as they stand.
-    if (dynamic?.readonlyExpression && fieldState(w, op.path, now)?.readonly) {
+    if (dynamic?.readonlyExpression && rulesAt(w, op.path, now)?.readonly) {
       mergeFailures.push({ opId: op.opId, code: 'E_READONLY', message: `"${op.path.slice(0, 200)}" is read-only for this record`, path: op.path });
       continue;
     }
@@ -230,7 +222,7 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     // after it (a value combined from concurrent edits, or held in a conflict, is left to the rule check and to a person).
     if (dynamic && merged.outcome === 'applied') {
       for (const path of dynamic.filteredPaths) {
-        const state = fieldState(w, path, now);
+        const state = rulesAt(w, path, now);
         const value = getAnswerAt(w.state!.answers, path);
         if (state?.choices && value !== null && value !== undefined && !pickChoices(state.choices, value).ok) {
           mergeFailures.push({ opId: op.opId, code: 'E_VALUE_INVALID', message: `"${path.slice(0, 200)}": the choice is not offered for the record's other answers (choice filter)`, path });
