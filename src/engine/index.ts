@@ -10,4 +10,5 @@ export { lintForm } from './lint.ts';
 export { ANSWER_ERRORS, DEFINITION_ERRORS, LINT_CODES, MIGRATION_ERRORS, EngineError } from './errors.ts';
 export { localized } from './localize.ts';
 export { validateValue, type ValueProblem } from './values/validate-value.ts';
+export { ATTACHMENT_MIMES, PHOTO_MIMES, SIGNATURE_MIMES, isAttachmentMime, isPhotoMime, isSignatureMime } from './values/attachment-types.ts';
 export { choicesOf, pickChoices, type ChoiceProblemCode } from './values/choice-value.ts';

@@ -60,6 +60,10 @@ describe('value shapes', () => {
     ['photo', [{ hash: 'abc', mime: 'image/jpeg' }], 'E_TYPE'],
     ['photo', [{ hash: HASH, mime: 'text/html' }], 'E_TYPE'],
     ['signature', { hash: HASH }, 'E_TYPE'],
+    // SVG can carry script: a signature is a PNG from the pad's canvas, nothing else (issue 12).
+    ['signature', { hash: HASH, mime: 'image/svg+xml' }, 'E_TYPE'],
+    ['photo', [{ hash: HASH, mime: 'image/svg+xml' }], 'E_TYPE'],
+    ['signature', { hash: HASH, mime: 'image/jpeg' }, 'E_TYPE'],
   ])('%s rejects %j with %s', (type, value, code) => {
     expect(errorCode(type, value)).toBe(code);
   });

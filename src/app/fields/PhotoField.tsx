@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { putAttachment } from '../../data/index.ts';
+import { isPhotoMime } from '../../engine/index.ts';
 import { appDb } from '../db.ts';
 import { useEditorActions } from '../editor/EditorContext.tsx';
 import { useAttachmentUrl } from '../hooks/useAttachmentUrl.ts';
@@ -51,8 +52,9 @@ export function PhotoField({ path, state, inputId, describedBy, disabled, onChan
       for (const file of [...files].slice(0, options.maxCount - photos.length)) {
         const small = await downscalePhoto(file, options.maxDimension);
         let originalHash: string | undefined;
-        if (options.keepOriginal) {
-          const original = await putAttachment(db, { recordId, path, kind: 'photo-original', mime: file.type || 'image/jpeg', size: file.size, blob: file });
+        // The server stores only JPEG, PNG and WebP (checked by their bytes): an original of another type (HEIC, …) stays out.
+        if (options.keepOriginal && isPhotoMime(file.type)) {
+          const original = await putAttachment(db, { recordId, path, kind: 'photo-original', mime: file.type, size: file.size, blob: file });
           originalHash = original.hash;
         }
         const stored = await putAttachment(db, { recordId, path, kind: 'photo', mime: 'image/jpeg', size: small.blob.size, blob: small.blob, width: small.width, height: small.height });

@@ -2,6 +2,7 @@
 import type { AnswerErrorCode } from '../errors.ts';
 import { isDate, isDateTime, isIsoTimestamp, isTime } from '../expr/dates.ts';
 import type { FieldDefinition } from '../types.ts';
+import { isPhotoMime, isSignatureMime } from './attachment-types.ts';
 
 export interface ValueProblem {
   code: AnswerErrorCode;
@@ -12,8 +13,6 @@ export const DEFAULT_MAX_TEXT = 10_000;
 export const DEFAULT_MAX_PHOTOS = 10;
 const MAX_SHAPE_POINTS = 10_000;
 const SHA256 = /^[0-9a-f]{64}$/;
-const PHOTO_MIME = /^image\/(jpeg|png|webp)$/;
-const SIGNATURE_MIME = /^image\/(png|svg\+xml)$/;
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const problem = (code: AnswerErrorCode, detail: string): ValueProblem => ({ code, detail });
@@ -51,7 +50,7 @@ export function validateValue(def: FieldDefinition, value: unknown): ValueProble
     case 'photo':
       return photos(value, def.photo?.maxCount ?? DEFAULT_MAX_PHOTOS);
     case 'signature':
-      return attachment(value, SIGNATURE_MIME, ['hash', 'mime']);
+      return attachment(value, isSignatureMime, ['hash', 'mime']);
     default:
       return null;
   }
@@ -89,10 +88,10 @@ function geoshape(value: unknown): ValueProblem | null {
   return null;
 }
 
-function attachment(value: unknown, mime: RegExp, keys: string[]): ValueProblem | null {
+function attachment(value: unknown, allowedMime: (mime: unknown) => boolean, keys: string[]): ValueProblem | null {
   if (!isPlainObject(value) || !onlyKeys(value, keys)) return typeProblem(`expected {${keys.join(', ')}}`);
   if (typeof value.hash !== 'string' || !SHA256.test(value.hash)) return typeProblem('hash must be 64 lowercase hex characters (SHA-256)');
-  if (typeof value.mime !== 'string' || !mime.test(value.mime)) return typeProblem('unsupported mime type');
+  if (!allowedMime(value.mime)) return typeProblem('unsupported mime type');
   if (value.originalHash !== undefined && (typeof value.originalHash !== 'string' || !SHA256.test(value.originalHash))) return typeProblem('originalHash must be a SHA-256');
   for (const key of ['width', 'height']) {
     const n = value[key];
@@ -105,7 +104,7 @@ function photos(value: unknown, maxCount: number): ValueProblem | null {
   if (!Array.isArray(value) || value.length > 1000) return typeProblem('expected an array of photos');
   if (value.length > maxCount) return problem('E_TOO_MANY', `at most ${maxCount} photos`);
   for (const photo of value) {
-    const p = attachment(photo, PHOTO_MIME, ['hash', 'mime', 'width', 'height', 'originalHash']);
+    const p = attachment(photo, isPhotoMime, ['hash', 'mime', 'width', 'height', 'originalHash']);
     if (p) return p;
   }
   return null;
