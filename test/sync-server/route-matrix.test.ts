@@ -1,0 +1,172 @@
+// Role × route matrix: every route the server registers, called by every kind of caller, is let through or refused
+// exactly as the access table below says; a route the table does not name fails the test, so no route ships without a rule.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_SCOPES, type ApiScopeName } from '../../src/protocol/office/api-token.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
+
+type Role = 'care_assessor' | 'ambulance_crew' | 'hospital' | 'disaster_surveyor' | 'vacant_house_surveyor' | 'gis_staff' | 'supervisor' | 'admin';
+type Caller = 'anonymous' | Role | 'api-token';
+
+const FIELD_ROLES: Role[] = ['care_assessor', 'ambulance_crew', 'hospital', 'disaster_surveyor', 'vacant_house_surveyor', 'gis_staff'];
+const DEMO_USER: Record<Role, string> = {
+  care_assessor: 'assessor', ambulance_crew: 'ambulance', hospital: 'hospital', disaster_surveyor: 'surveyor',
+  vacant_house_surveyor: 'vacant', gis_staff: 'gis', supervisor: 'supervisor', admin: 'admin',
+};
+
+/** Who may call a route: anyone; any signed-in device session; office roles (and API tokens with the named scope); admin only. */
+type Access = { kind: 'public' } | { kind: 'session' } | { kind: 'office'; scope?: ApiScopeName } | { kind: 'admin' };
+
+const PUBLIC: Access = { kind: 'public' };
+const SESSION: Access = { kind: 'session' };
+const OFFICE: Access = { kind: 'office' };
+const ADMIN: Access = { kind: 'admin' };
+const officeWith = (scope: ApiScopeName): Access => ({ kind: 'office', scope });
+
+/** The access table: one line per method and route, as registered (docs/PROTOCOL.md "HTTP API" says the same). */
+const ACCESS: Record<string, Access> = {
+  'GET /healthz': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': SESSION,
+  'GET /api/auth/me': SESSION,
+  'POST /api/sync/push': SESSION,
+  'POST /api/sync/pull': SESSION,
+  'GET /api/forms': SESSION,
+  'GET /api/records/:id': SESSION,
+  'GET /api/conflicts': SESSION,
+  'POST /api/conflicts/:id/resolve': OFFICE,
+  'POST /api/records/:id/review': OFFICE,
+  'GET /api/admin/devices': ADMIN,
+  'POST /api/admin/devices/:id/revoke': ADMIN,
+  'GET /api/office/records': officeWith('records:read'),
+  'GET /api/office/records/:id': officeWith('records:read'),
+  'GET /api/office/records/:id/pdf': OFFICE,
+  'GET /api/office/users': OFFICE,
+  'GET /api/office/dashboard': OFFICE,
+  'GET /api/office/audit': officeWith('audit:read'),
+  'GET /api/office/export.csv': officeWith('export:read'),
+  'GET /api/office/export.geojson': officeWith('export:read'),
+  'GET /api/office/export.xlsx': officeWith('export:read'),
+  'GET /api/office/tokens': ADMIN,
+  'POST /api/office/tokens': ADMIN,
+  'POST /api/office/tokens/:id/revoke': ADMIN,
+  'GET /api/office/webhooks': ADMIN,
+  'POST /api/office/webhooks': ADMIN,
+  'PATCH /api/office/webhooks/:id': ADMIN,
+  'GET /api/office/webhooks/:id/deliveries': ADMIN,
+  'POST /api/office/webhooks/deliveries/:id/replay': ADMIN,
+  'POST /api/office/care/cases': OFFICE,
+  'GET /api/office/care/cases': officeWith('records:read'),
+  'POST /api/office/care/cases/:id/assign': OFFICE,
+  'GET /api/office/care/export.csv': officeWith('export:read'),
+  'GET /api/handoff/changes': officeWith('handoff:read'),
+  'POST /api/blobs/missing': SESSION,
+  'GET /api/blobs/:hash': SESSION,
+  // tus (resumable uploads) takes every method on the collection and on each upload.
+  'POST /api/blobs/uploads': SESSION,
+  'HEAD /api/blobs/uploads': SESSION,
+  'PATCH /api/blobs/uploads': SESSION,
+  'DELETE /api/blobs/uploads': SESSION,
+  'POST /api/blobs/uploads/*': SESSION,
+  'HEAD /api/blobs/uploads/*': SESSION,
+  'PATCH /api/blobs/uploads/*': SESSION,
+  'DELETE /api/blobs/uploads/*': SESSION,
+};
+
+/**
+ * The routes fastify holds, from its route tree (`printRoutes`), as "METHOD /path" keys. HEAD next to GET mirrors
+ * it and OPTIONS is tus's CORS preflight, so neither is called on its own.
+ */
+function registeredRoutes(tree: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const segment = m[2]!;
+    const parent = stack[depth - 1] ?? '';
+    const path = depth === 0 ? segment : segment.startsWith('/') ? parent + segment : `${parent}/${segment}`;
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of m[3]!.split(',').map((x) => x.trim())) {
+      if (method === 'HEAD' && m[3]!.includes('GET')) continue;
+      if (method === 'OPTIONS') continue;
+      out.push(`${method} ${path}`);
+    }
+  }
+  return out;
+}
+
+function allowed(access: Access, caller: Caller): boolean {
+  switch (access.kind) {
+    case 'public': return true;
+    case 'session': return caller !== 'anonymous' && caller !== 'api-token';
+    case 'admin': return caller === 'admin';
+    case 'office': return caller === 'supervisor' || caller === 'admin' || (caller === 'api-token' && access.scope !== undefined);
+  }
+}
+
+/** A well-formed tus request of each method, so that only the caller decides the answer. */
+const TUS_HEADERS: Record<string, Record<string, string>> = {
+  POST: { 'tus-resumable': '1.0.0', 'upload-length': '4', 'upload-metadata': `sha256 ${Buffer.from('ab'.repeat(32)).toString('base64')},mime ${Buffer.from('image/png').toString('base64')}` },
+  HEAD: { 'tus-resumable': '1.0.0' },
+  PATCH: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+  DELETE: { 'tus-resumable': '1.0.0' },
+};
+
+const SAMPLE_ID = '0190a8b2-9999-7000-8000-000000000001';
+const SAMPLE_HASH = 'ab'.repeat(32);
+
+describe('role × route matrix', () => {
+  let server: TestServer;
+  const headers = new Map<Caller, Record<string, string>>();
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.app.ready();
+    headers.set('anonymous', {});
+    for (const role of [...FIELD_ROLES, 'supervisor', 'admin'] as Role[]) headers.set(role, (await server.login(DEMO_USER[role])).headers);
+    const created = await server.app.inject({
+      method: 'POST', url: '/api/office/tokens', headers: headers.get('admin'), payload: { name: 'matrix', scopes: [...API_SCOPES] },
+    });
+    expect(created.statusCode).toBe(201);
+    headers.set('api-token', { authorization: `Bearer ${created.json().secret as string}` });
+  });
+  afterAll(async () => { await server?.close(); });
+
+  it('every registered route has a rule in the access table, and every rule names a registered route', () => {
+    const routes = registeredRoutes(server.app.printRoutes({ commonPrefix: false }));
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((r) => !(r in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  const callers: Caller[] = ['anonymous', ...FIELD_ROLES, 'supervisor', 'admin', 'api-token'];
+  it.each(Object.keys(ACCESS))('%s: each caller is let through or refused as the table says', async (key) => {
+    const [method, template] = key.split(' ') as [string, string];
+    const url = template.replace(/:id/g, SAMPLE_ID).replace(/:hash/g, SAMPLE_HASH).replace(/\*$/, 'no-such-upload');
+    const access = ACCESS[key]!;
+    const seen: string[] = [];
+    for (const caller of callers) {
+      const withBody = method === 'POST' || method === 'PATCH';
+      // Logout ends the caller's session: it gets a session of its own, so the other routes keep live tokens.
+      const own = key === 'POST /api/auth/logout' && caller !== 'anonymous' && caller !== 'api-token' ? (await server.login(DEMO_USER[caller])).headers : headers.get(caller);
+      const res = await server.app.inject({
+        method: method as 'GET', url,
+        headers: { ...own, ...(url.startsWith('/api/blobs/uploads') ? TUS_HEADERS[method] : {}) },
+        ...(withBody && !url.startsWith('/api/blobs/uploads') ? { payload: {} } : {}),
+        ...(method === 'PATCH' && url.startsWith('/api/blobs/uploads') ? { payload: Buffer.alloc(0) } : {}),
+      });
+      expect(res.statusCode, `${key} as ${caller}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      const refused = res.statusCode === 401 || res.statusCode === 403;
+      if (allowed(access, caller) === refused) seen.push(`${caller} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      // A HEAD answer has no body to carry the code.
+      if (refused && method !== 'HEAD') {
+        const code = (res.json() as { error?: { code?: string } }).error?.code;
+        expect(code, `${key} as ${caller}`).toMatch(/^E_/);
+        if (caller === 'anonymous') expect(res.statusCode, `${key} anonymous`).toBe(401);
+      }
+    }
+    expect(seen, `${key} (${access.kind}): callers treated against the table`).toEqual([]);
+  });
+});
