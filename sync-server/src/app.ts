@@ -8,6 +8,7 @@ import { registerApi } from './http/api.ts';
 import { errorBody } from './http/errors.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerStatic } from './http/static.ts';
+import { installSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.ts';
 import { WebhookDispatcher } from './office/webhook-dispatcher.ts';
 
 export interface ServerServices {
@@ -35,9 +36,11 @@ export async function buildServer(config: ServerConfig, services?: ServerService
     bodyLimit: BODY_LIMIT_BYTES,
     // A malformed URL (bad percent-encoding) is the client's fault: coded 400, not a crash.
     frameworkErrors: (err, _req, reply) => {
-      void (reply as FastifyReply).code(400).send(errorBody('E_BAD_REQUEST', `Bad request: ${err.message}`));
+      // Answered before any hook runs, so the security headers are set here too.
+      void (reply as FastifyReply).code(400).headers(SECURITY_HEADERS).send(errorBody('E_BAD_REQUEST', `Bad request: ${err.message}`));
     },
   });
+  installSecurityHeaders(app);
   app.get('/healthz', async () => ({ ok: true }));
   const hasStatic = await registerStatic(app, config.staticDir);
   installErrorHandling(app, { spaFallback: hasStatic });
