@@ -57,7 +57,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build the server serves: they would publish the whole source (issue 12).
+    sourcemap: false,
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

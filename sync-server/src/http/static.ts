@@ -1,4 +1,4 @@
-// Serves the built PWA: hashed assets cached forever, the service worker and index.html never cached (SPA fallback: error-handler.ts).
+// Serves the built PWA: hashed assets cached forever, the service worker and index.html never cached, no source maps (SPA fallback: error-handler.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +12,8 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
   }
   await app.register(fastifyStatic, {
     root: staticDir,
+    // Source maps are not built for production (vite.config.ts); one left in an old dist/ is not served either.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
     setHeaders(reply, path) {
       if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
       else reply.header('cache-control', 'no-cache');
