@@ -95,6 +95,11 @@ export interface FieldDefinition {
    * 'append' — both texts, older first (notes, comments); 'lww' — the later edit wins (GPS fixes, "last visited").
    */
   merge?: 'append' | 'lww';
+  /**
+   * 'office': the back office writes this field; the sync server refuses field roles' writes to it (E_OFFICE_OWNED),
+   * so a device cannot rewrite data the office is accountable for (a case's number, the insured person's data).
+   */
+  owner?: 'office';
 }
 
 export interface SectionDefinition {
@@ -180,6 +185,11 @@ export interface FormDefinition {
   /** Scoring: named outputs computed in order from the relevant answers; see docs/FORMS.md. */
   scoring?: ScoringOutput[];
   migrations?: MigrationStep[];
+  /**
+   * 'office': records of this form are made by the back office only; the sync server refuses a field role's
+   * '@create' or '@delete' of one (E_OFFICE_OWNED). Field roles still write the fields not marked owner: 'office'.
+   */
+  createdBy?: 'office';
 }
 
 /** Answers keyed by field id; groups nest as objects, repeats as arrays of objects. */

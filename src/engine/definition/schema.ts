@@ -55,6 +55,7 @@ export const fieldSchema: z.ZodType<FieldDefinition> = z.strictObject({
   maxLength: z.number().int().min(1).max(100_000).optional(),
   reasonField: id.optional(),
   merge: z.enum(['append', 'lww']).optional(),
+  owner: z.literal('office').optional(),
 });
 
 const section = z.strictObject({ id, title: localized, fields: z.array(fieldSchema).max(2000) });
@@ -110,4 +111,5 @@ export const formSchema = z.strictObject({
   warnings: z.array(warning).max(500).optional(),
   scoring: z.array(scoringOutput).max(500).optional(),
   migrations: z.array(migration).max(200).optional(),
+  createdBy: z.literal('office').optional(),
 });

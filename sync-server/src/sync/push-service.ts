@@ -14,7 +14,8 @@ import { PROTOCOL_VERSION } from '../../../src/protocol/version.ts';
 import { checkOp, type DynamicChecks } from '../forms/validate-op.ts';
 import type { ConflictCandidate, ConflictItem, ServerRecord, StoredOp, SyncTx } from '../storage/sync-store.ts';
 import { toConflictDraft, toMergeRecord, toServerRecord } from './record-mapping.ts';
-import { formInScope, recordInScope } from '../auth/scope.ts';
+import { formInScope, isOfficeRole, recordInScope } from '../auth/scope.ts';
+import { officeOwnedProblem } from '../forms/office-owned.ts';
 import { withOfficeColumns } from '../office/record-write.ts';
 import { loadServerClock, saveServerClock } from './server-clock.ts';
 import type { Actor, PushOutcome, RejectedOp, SyncDeps } from './types.ts';
@@ -289,6 +290,9 @@ function checkOne(deps: SyncDeps, actor: Actor, op: Op): { code: string; message
   if (!form) return { code: 'E_UNKNOWN_FORM', message: `the server has no form "${op.formId}"` };
   if (!formInScope(actor.scope, op.formId)) return { code: 'E_SCOPE', message: `form ${op.formId} is not allowed for your role` };
   const check = checkOp(form, op);
+  // Field roles may not touch what the form reserves to the office (supervisors and admins are the office).
+  const owned = check.ok && !isOfficeRole(actor.role) ? officeOwnedProblem(form, op) : null;
+  if (owned) return owned;
   if (check.ok) return check.dynamic ? { mergeKind: check.mergeKind, dynamic: check.dynamic } : { mergeKind: check.mergeKind };
   return check.path === undefined ? { code: check.code, message: check.message } : { code: check.code, message: check.message, path: check.path };
 }
