@@ -3,6 +3,7 @@ import { beforeEach, describe } from 'vitest';
 import type { SyncTx } from '../../sync-server/src/storage/sync-store.ts';
 import { openMemoryStore, type MemoryStore } from '../sync/memory-store.ts';
 import { describeBackOfficeConformance } from './back-office.suite.ts';
+import { describeBlobAccessConformance } from './blob-access.suite.ts';
 
 describe('memory test store: back-office conformance', () => {
   let store: MemoryStore;
@@ -10,4 +11,5 @@ describe('memory test store: back-office conformance', () => {
     store = openMemoryStore();
   });
   describeBackOfficeConformance({ tx: <T>(fn: (tx: SyncTx) => Promise<T>) => store.transaction(fn), rawExec: null });
+  describeBlobAccessConformance({ tx: <T>(fn: (tx: SyncTx) => Promise<T>) => store.transaction(fn) });
 });

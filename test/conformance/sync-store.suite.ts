@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scope, SyncStore, SyncTx } from '../../sync-server/src/storage/sync-store.ts';
 import { TRICKY_JSON, aBlob, aConflict, aDevice, anOp, aRecord, aToken, aUser } from './fixtures.ts';
 import { describeBackOfficeConformance } from './back-office.suite.ts';
+import { describeBlobAccessConformance } from './blob-access.suite.ts';
 
 export interface StoreHarness {
   /** Opens a NEW connection (pool) to the same database: a second one models a second server process. Not yet migrated. */
@@ -494,6 +495,8 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
     describe('back office', () => {
       describeBackOfficeConformance({ tx: (fn) => tx(fn), rawExec: (sql) => harness.rawExec(sql) });
     });
+
+    describeBlobAccessConformance({ tx: (fn) => tx(fn) });
 
     describe('durability', () => {
       it('a store opened after closing the others keeps the data', async () => {

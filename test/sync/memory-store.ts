@@ -25,7 +25,11 @@ interface State {
   meta: Map<string, unknown>;
   /** Keyed by `${userId}#${changeSeq}#${recordId}` (the SQL primary key). */
   scopeRemovals: Map<string, ScopeRemovalRow>;
+  /** Blob refs, uploaders, unfinished uploads (memory-blob-tx.ts). */
+  blobAccess: MemoryBlobState;
 }
+
+import { emptyBlobState, memoryBlobTx, type MemoryBlobState } from './memory-blob-tx.ts';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -34,7 +38,7 @@ function emptyState(): State {
     seq: 0, ops: new Map(), records: new Map(), conflicts: new Map(), users: new Map(),
     devices: new Map(), tokens: new Map(), blobs: new Map(), meta: new Map(),
     auditSeq: 0, audit: [], revisions: new Map(), apiTokens: new Map(), webhooks: new Map(), deliveries: new Map(),
-    scopeRemovals: new Map(),
+    scopeRemovals: new Map(), blobAccess: emptyBlobState(),
   };
 }
 
@@ -77,6 +81,7 @@ function inScope(scope: Scope, record: ServerRecord): boolean {
 
 function txOver(state: State): SyncTx {
   return {
+    ...memoryBlobTx(state.blobAccess, state.blobs, state.records),
     async getOps(opIds) { return opIds.flatMap((id) => (state.ops.has(id) ? [copy(state.ops.get(id)!)] : [])); },
     async insertOps(ops) {
       for (const op of ops) {

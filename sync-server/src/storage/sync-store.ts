@@ -18,6 +18,9 @@
 //    retries, lock records (getRecords) before taking a change sequence (nextChangeSeq).
 // 7. Do not call transaction() inside a transaction (SQLite serializes them per store: it would wait forever).
 // Opening: openStore() in ./index.ts (PostgreSQL when DATABASE_URL is set, else SQLite); see docs/STORAGE.md.
+import type { BlobTx } from './blob-store.ts';
+
+export type { BlobTx, BlobUploadRow } from './blob-store.ts';
 
 /** A field's server-side state inside a record. */
 export interface FieldMeta {
@@ -284,7 +287,7 @@ export interface Scope {
   userId: string | null;
 }
 
-export interface SyncTx {
+export interface SyncTx extends BlobTx {
   // ops log
   getOps(opIds: string[]): Promise<StoredOp[]>;
   insertOps(ops: StoredOp[]): Promise<void>;

@@ -7,8 +7,10 @@ import { backOfficePostgres } from './2026-11-29-back-office.postgres.ts';
 import { scopeRemovalsSqlite } from './2026-11-30-scope-removals.sqlite.ts';
 import { scopeRemovalsPostgres } from './2026-11-30-scope-removals.postgres.ts';
 import { searchTrigramPostgres } from './2026-12-01-search-trigram.postgres.ts';
+import { blobAccessSqlite } from './2026-12-05-blob-access.sqlite.ts';
+import { blobAccessPostgres } from './2026-12-05-blob-access.postgres.ts';
 
 export type { Migration } from './migration.ts';
 
-export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite];
-export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres];
+export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite, blobAccessSqlite];
+export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres, blobAccessPostgres];

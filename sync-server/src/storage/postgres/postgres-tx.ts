@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { SyncTx, Scope, StoredOp, ConflictItem } from '../sync-store.ts';
 import { ChangeCounter } from '../change-counter.ts';
+import { postgresBlobTx } from './postgres-blob-tx.ts';
 import { fromJsonText, toJsonText } from '../json-column.ts';
 import { buildRecordListSql, type ListDialect } from '../record-list-query.ts';
 import {
@@ -123,6 +124,7 @@ function postgresTx(
   flushRecords: () => Promise<void>,
 ): SyncTx {
   return {
+    ...postgresBlobTx(rows, flushRecords),
     async getOps(opIds) {
       return opIds.length ? (await rows('SELECT * FROM ops WHERE op_id = ANY($1::text[])', [opIds])).map(opFromRow) : [];
     },

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncTx, Scope, ServerRecord, StoredOp, ConflictItem } from '../sync-store.ts';
 import { ChangeCounter } from '../change-counter.ts';
+import { sqliteBlobTx } from './sqlite-blob-tx.ts';
 import { fromJsonText, toJsonText } from '../json-column.ts';
 import { buildRecordListSql, countIndexFor, type ListDialect } from '../record-list-query.ts';
 import {
@@ -137,6 +138,7 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
     return stmt;
   };
   return {
+    ...sqliteBlobTx(db),
     async getOps(opIds) {
       return opIds.length ? all(s.getOps, JSON.stringify(opIds)).map(opFromRow) : [];
     },
