@@ -9,7 +9,13 @@ export interface FormCatalog {
   all(): FormDefinition[];
 }
 
-const DEFAULT_FORMS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../forms');
+/**
+ * forms/ at the project root: three folders up from this file when run from source (tsx), one up from the
+ * bundle dist-server/main.js (scripts/build-server.mjs); the first that exists.
+ */
+const DEFAULT_FORMS_DIR = ((here) => ['../../../forms', '../forms'].map((up) => resolve(here, up)).find((dir) => existsSync(dir)) ?? resolve(here, '../../../forms'))(
+  dirname(fileURLToPath(import.meta.url)),
+);
 
 /** A catalog over already-parsed definitions (tests, or forms from elsewhere). */
 export function formCatalogOf(forms: readonly FormDefinition[]): FormCatalog {
@@ -17,8 +23,22 @@ export function formCatalogOf(forms: readonly FormDefinition[]): FormCatalog {
   return { get: (id) => byId.get(id), all: () => [...byId.values()] };
 }
 
-/** Loads and parses every forms/<id>/form.json; throws Error('E_FORM_INVALID: …') when one does not parse. */
-export function loadFormCatalog(dir: string = DEFAULT_FORMS_DIR): FormCatalog {
+/**
+ * Loads and parses every forms/<id>/form.json; throws Error('E_FORM_INVALID: …') when one does not parse.
+ * GENBA_EXTRA_FORMS_DIR adds the forms of one more folder to the server's catalog only (the PWA's own catalog
+ * is built from forms/): the hostile-payload browser test adds a form whose labels are script payloads.
+ */
+export function loadFormCatalog(dir: string = DEFAULT_FORMS_DIR, extraDir: string | undefined = process.env.GENBA_EXTRA_FORMS_DIR || undefined): FormCatalog {
+  const forms = [...loadFormsIn(dir), ...(extraDir ? loadFormsIn(extraDir) : [])];
+  const ids = new Set<string>();
+  for (const form of forms) {
+    if (ids.has(form.id)) throw new Error(`E_FORM_INVALID: form "${form.id}" is in ${dir} and ${extraDir} (GENBA_EXTRA_FORMS_DIR)`);
+    ids.add(form.id);
+  }
+  return formCatalogOf(forms);
+}
+
+function loadFormsIn(dir: string): FormDefinition[] {
   const forms: FormDefinition[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
@@ -37,5 +57,5 @@ export function loadFormCatalog(dir: string = DEFAULT_FORMS_DIR): FormCatalog {
     }
     forms.push(parsed.form);
   }
-  return formCatalogOf(forms);
+  return forms;
 }
