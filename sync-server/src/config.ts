@@ -1,5 +1,6 @@
 // Server configuration from the environment, parsed once at start-up.
 import { resolve } from 'node:path';
+import { parseWebhookAllowList, type WebhookAllowList } from './office/webhook-destination.ts';
 
 export interface ServerConfig {
   port: number;
@@ -30,6 +31,11 @@ export interface WebhookConfig {
   maxAttempts: number;
   /** One request's timeout. */
   timeoutMs: number;
+  /**
+   * GENBA_WEBHOOK_ALLOW: receivers the server may call although they are on a loopback, private or link-local address,
+   * or over http (on-premise systems). Everything else must be https to a public address.
+   */
+  allow: WebhookAllowList;
 }
 
 const MIB = 1024 * 1024;
@@ -60,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxDelayMs: positiveInt(env, 'GENBA_WEBHOOK_MAX_DELAY_MS', 5 * 60 * 1000, 'E_CONFIG_WEBHOOK_MAX_DELAY_MS'),
       maxAttempts: positiveInt(env, 'GENBA_WEBHOOK_MAX_ATTEMPTS', 10, 'E_CONFIG_WEBHOOK_MAX_ATTEMPTS'),
       timeoutMs: positiveInt(env, 'GENBA_WEBHOOK_TIMEOUT_MS', 10_000, 'E_CONFIG_WEBHOOK_TIMEOUT_MS'),
+      allow: parseWebhookAllowList(env.GENBA_WEBHOOK_ALLOW),
     },
   };
 }

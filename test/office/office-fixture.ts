@@ -2,11 +2,17 @@
 import { expect } from 'vitest';
 import { format as formatHlc, nodeIdFrom, parse as parseHlc } from '../../src/protocol/hlc.ts';
 import type { ServerConfig } from '../../sync-server/src/config.ts';
+import { parseWebhookAllowList } from '../../sync-server/src/office/webhook-destination.ts';
 import { startTestServer, type LoggedIn, type TestServer } from '../sync-server/test-server.ts';
 import { initialAnswers, newRecordId, pullBody, pushBody } from '../sync-server/ops.ts';
 
-/** Retries in milliseconds, so a receiver that fails twice is served within one test. */
-export const FAST_WEBHOOKS: ServerConfig['webhooks'] = { enabled: true, pollMs: 20, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3, timeoutMs: 2000 };
+/**
+ * Retries in milliseconds, so a receiver that fails twice is served within one test. The test receivers listen on
+ * 127.0.0.1 over http: allow-listed, as an on-premise receiver would be.
+ */
+export const FAST_WEBHOOKS: ServerConfig['webhooks'] = {
+  enabled: true, pollMs: 20, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3, timeoutMs: 2000, allow: parseWebhookAllowList('127.0.0.1'),
+};
 
 export async function startOfficeServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   return startTestServer({ webhooks: FAST_WEBHOOKS, ...overrides });

@@ -9,7 +9,10 @@ export const WebhookEventSchema = HandoffChangeSchema.extend({
 
 export type WebhookEvent = z.infer<typeof WebhookEventSchema>;
 
-/** Headers of every delivery. The signature is HMAC-SHA256 of the raw body with the webhook's secret, lower-case hex. */
+/**
+ * Headers of every delivery. The signature is "t=<unix seconds>,v1=<lower-case hex HMAC-SHA256(secret, t + '.' + raw body)>";
+ * receivers refuse a t more than 5 minutes from their clock (sync-server/src/office/webhook-signature.ts).
+ */
 export const WEBHOOK_HEADERS = {
   signature: 'x-genba-signature',
   eventId: 'x-genba-event-id',

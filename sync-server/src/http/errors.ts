@@ -30,6 +30,7 @@ export const HTTP_ERRORS = {
   E_API_TOKEN: { status: 401, message: 'The API token is unknown, revoked or malformed.' },
   E_BAD_CURSOR: { status: 400, message: 'The cursor is not one this server gave out.' },
   E_EXPORT_TOO_LARGE: { status: 422, message: 'Too many records for one export: narrow the filters.' },
+  E_WEBHOOK_DESTINATION: { status: 400, message: 'The webhook URL is refused: https to a public address, or a receiver listed in GENBA_WEBHOOK_ALLOW.' },
   E_DELIVERY_STATE: { status: 409, message: 'Only a dead-lettered delivery can be replayed.' },
   E_CARE_FORM_MISSING: { status: 503, message: 'The care-case or care-assessment form is not installed on this server.' },
   E_CARE_ASSIGNEE: { status: 422, message: 'Cases are assigned to an active care assessor (care_assessor) account.' },

@@ -3,6 +3,7 @@ import type { WebhookConfig } from '../config.ts';
 import type { SyncStore, WebhookDeliveryRow, WebhookRow } from '../storage/sync-store.ts';
 import { retryDelayMs } from './webhook-backoff.ts';
 import { deliveryRowOf, webhookEventOf } from './webhook-events.ts';
+import type { WebhookResolver } from './webhook-destination.ts';
 import { sendWebhookEvent } from './webhook-send.ts';
 
 export interface DispatcherLog {
@@ -15,6 +16,8 @@ export interface DispatcherDeps {
   config: WebhookConfig;
   log: DispatcherLog;
   random?: () => number;
+  /** Tests stub the resolver; the default is the system's. */
+  resolve?: WebhookResolver;
 }
 
 /** Approved revisions read per store round trip. */
@@ -97,7 +100,9 @@ export class WebhookDispatcher {
     const { config } = this.deps;
     let last = { status: null as number | null, error: null as string | null };
     for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
-      const result = await sendWebhookEvent(webhook.url, webhook.secret, event, config.timeoutMs, this.stopController.signal);
+      const result = await sendWebhookEvent(webhook.url, webhook.secret, event, {
+        timeoutMs: config.timeoutMs, allow: config.allow, now: this.deps.now, resolve: this.deps.resolve, stop: this.stopController.signal,
+      });
       if (result.ok) return { status: 'delivered', attempts: attempt, lastStatus: result.status, lastError: null };
       if (this.stopped) return null;
       last = result;

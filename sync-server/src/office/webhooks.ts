@@ -5,6 +5,7 @@ import type { WebhookDeliveryMessage } from '../../../src/protocol/office/webhoo
 import { HttpError } from '../http/errors.ts';
 import type { SyncStore, WebhookDeliveryRow, WebhookRow } from '../storage/sync-store.ts';
 import { auditEntry, type AuditContext } from './audit-context.ts';
+import { checkWebhookUrl, type WebhookAllowList, type WebhookResolver } from './webhook-destination.ts';
 import { webhookEventOf } from './webhook-events.ts';
 import { sendWebhookEvent } from './webhook-send.ts';
 
@@ -16,7 +17,14 @@ export function toDeliveryMessage(row: WebhookDeliveryRow): WebhookDeliveryMessa
   return { ...row };
 }
 
-export async function createWebhook(store: SyncStore, request: CreateWebhookRequest, creatorId: string, audit: AuditContext, at: string): Promise<{ webhook: WebhookMessage; secret: string }> {
+/** Refuses at registration what delivery would refuse anyway: a non-https URL or a literal address in a refused range. */
+function requireAllowedUrl(url: string, allow: WebhookAllowList): void {
+  const check = checkWebhookUrl(url, allow);
+  if (!check.ok) throw new HttpError('E_WEBHOOK_DESTINATION', `The webhook URL is refused: ${check.reason}.`);
+}
+
+export async function createWebhook(store: SyncStore, request: CreateWebhookRequest, creatorId: string, audit: AuditContext, at: string, allow: WebhookAllowList): Promise<{ webhook: WebhookMessage; secret: string }> {
+  requireAllowedUrl(request.url, allow);
   const secret = request.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
   const row: WebhookRow = {
     id: randomUUID(), url: request.url, secret, description: request.description ?? '', active: true,
@@ -29,7 +37,8 @@ export async function createWebhook(store: SyncStore, request: CreateWebhookRequ
   return { webhook: toWebhookMessage(row), secret };
 }
 
-export async function updateWebhook(store: SyncStore, id: string, request: UpdateWebhookRequest, audit: AuditContext, at: string): Promise<WebhookMessage> {
+export async function updateWebhook(store: SyncStore, id: string, request: UpdateWebhookRequest, audit: AuditContext, at: string, allow: WebhookAllowList): Promise<WebhookMessage> {
+  if (request.url !== undefined) requireAllowedUrl(request.url, allow);
   return store.transaction(async (tx) => {
     const row = await tx.getWebhook(id);
     if (!row) throw new HttpError('E_NOT_FOUND', `No webhook ${id}.`);
@@ -60,6 +69,8 @@ export interface ReplayDeps {
   store: SyncStore;
   now: () => Date;
   timeoutMs: number;
+  allow: WebhookAllowList;
+  resolve?: WebhookResolver;
 }
 
 /** Sends a dead-lettered event once more, now: 'replayed' when the receiver takes it, still 'dead' (one attempt more) when not. */
@@ -74,7 +85,7 @@ export async function replayDelivery(deps: ReplayDeps, deliveryId: string, audit
     return { webhook, revision };
   });
   const event = webhookEventOf(found.webhook.id, found.revision);
-  const result = await sendWebhookEvent(found.webhook.url, found.webhook.secret, event, deps.timeoutMs);
+  const result = await sendWebhookEvent(found.webhook.url, found.webhook.secret, event, { timeoutMs: deps.timeoutMs, allow: deps.allow, now: deps.now, resolve: deps.resolve });
   const at = deps.now().toISOString();
   return deps.store.transaction(async (tx) => {
     const current = await tx.getDelivery(deliveryId);

@@ -20,7 +20,7 @@ export function registerOfficeWebhookRoutes(app: FastifyInstance, services: ApiS
   app.post('/api/office/webhooks', async (req, reply) => {
     const caller = await requireOfficeCaller(services, req, ADMIN);
     const body = parseBody(CreateWebhookRequestSchema, req.body);
-    const created = await createWebhook(services.store, body, caller.audit.userId ?? '', caller.audit, services.now().toISOString());
+    const created = await createWebhook(services.store, body, caller.audit.userId ?? '', caller.audit, services.now().toISOString(), services.config.webhooks.allow);
     return reply.code(201).header('cache-control', 'no-store').send(created);
   });
 
@@ -28,7 +28,7 @@ export function registerOfficeWebhookRoutes(app: FastifyInstance, services: ApiS
     const caller = await requireOfficeCaller(services, req, ADMIN);
     const { id } = parseBody(IdParamsSchema, req.params);
     const body = parseBody(UpdateWebhookRequestSchema, req.body);
-    return { webhook: await updateWebhook(services.store, id, body, caller.audit, services.now().toISOString()) };
+    return { webhook: await updateWebhook(services.store, id, body, caller.audit, services.now().toISOString(), services.config.webhooks.allow) };
   });
 
   app.get('/api/office/webhooks/:id/deliveries', async (req) => {
@@ -41,6 +41,6 @@ export function registerOfficeWebhookRoutes(app: FastifyInstance, services: ApiS
   app.post('/api/office/webhooks/deliveries/:id/replay', async (req) => {
     const caller = await requireOfficeCaller(services, req, ADMIN);
     const { id } = parseBody(IdParamsSchema, req.params);
-    return replayDelivery({ store: services.store, now: services.now, timeoutMs: services.config.webhooks.timeoutMs }, id, caller.audit);
+    return replayDelivery({ store: services.store, now: services.now, timeoutMs: services.config.webhooks.timeoutMs, allow: services.config.webhooks.allow }, id, caller.audit);
   });
 }
