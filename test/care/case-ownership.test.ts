@@ -8,11 +8,14 @@ import { caseBody, deviceOf, startCareServer, type Device } from './care-server.
 let server: TestServer;
 let supervisor: LoggedIn;
 let assessor: Device;
+/** The supervisor's device: one op counter for the whole file (op ids are never reused). */
+let office: Device;
 
 beforeAll(async () => {
   server = await startCareServer();
   supervisor = await server.login('supervisor');
   assessor = deviceOf(server, await server.login('assessor'));
+  office = deviceOf(server, supervisor);
 });
 afterAll(async () => {
   await server.close();
@@ -86,10 +89,34 @@ describe('a field role pushing to an office-owned care case', () => {
 
   it('a supervisor pushing the same office fields is the office: applied', async () => {
     const { id } = await createCase();
-    const office = deviceOf(server, supervisor);
     const pulled = (await office.pullAll()).records.find((r) => r.id === id)!;
     await office.push([office.op(id, 'care-case', 1, 'address', 'ひがし県みほん町あたらし2-2', pulled.fieldVersions.address ?? 0)]);
     const after = (await office.pullAll()).records.find((r) => r.id === id)!;
     expect(after.answers.address).toBe('ひがし県みほん町あたらし2-2');
+  });
+});
+
+describe('unique case numbers on every path', () => {
+  it('a supervisor pushing a new case with a taken number is refused whole; renumbering is read-only for everyone', async () => {
+    await createCase({ caseNumber: 'UNIQ-1' });
+    const { id } = await createCase({ caseNumber: 'UNIQ-2' });
+    const pulled = (await office.pullAll()).records.find((r) => r.id === id)!;
+    const before = storeDigest(server.dbFile);
+    const answers = { case_number: 'UNIQ-1', application_date: '2025-03-20', application_type: 'new', insured_number: '0000000901', name: '重複 花子' };
+    const created = await pushRaw(office, [office.op(newRecordId(), 'care-case', 1, '@create', answers)]);
+    expect(created.statusCode, created.body).toBe(422);
+    expect(created.json().error.rejected).toEqual([expect.objectContaining({ code: 'E_CARE_CASE_NUMBER_TAKEN', path: 'case_number' })]);
+    const renumbered = await pushRaw(office, [office.op(id, 'care-case', 1, 'case_number', 'UNIQ-1', pulled.fieldVersions.case_number ?? 0)]);
+    expect(renumbered.json().error.rejected).toEqual([expect.objectContaining({ code: 'E_READONLY', path: 'case_number' })]);
+    expect(storeDigest(server.dbFile)).toBe(before);
+  });
+
+  it('the office API refuses a number a pushed case took', async () => {
+    await office.pullAll();
+    const answers = { case_number: 'UNIQ-PUSHED', application_date: '2025-03-20', application_type: 'new', insured_number: '0000000901', name: '押 花子' };
+    await office.push([office.op(newRecordId(), 'care-case', 1, '@create', answers)]);
+    const res = await server.app.inject({ method: 'POST', url: '/api/office/care/cases', headers: supervisor.headers, payload: caseBody(assessor.login.userId, { caseNumber: 'UNIQ-PUSHED' }) });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('E_CARE_CASE_NUMBER_TAKEN');
   });
 });

@@ -61,4 +61,8 @@ export const CaseListResponseSchema = z.strictObject({
 export type CaseList = z.infer<typeof CaseListResponseSchema>;
 
 /** POST /api/office/care/cases and its reassignment: the case as the list shows it. */
-export const CaseAnswerSchema = z.strictObject({ case: CaseRowSchema });
+export const CaseAnswerSchema = z.strictObject({
+  case: CaseRowSchema,
+  /** Reassignment only, when the case names a 調査票: whether it moved with the case, and why not (a link that is not this case's). */
+  assessment: z.strictObject({ id: z.string(), moved: z.boolean(), mismatch: z.string().nullable() }).optional(),
+});

@@ -1,7 +1,7 @@
 // The office creates a case (a care-case record) assigned to an assessor, in ONE transaction with a new change sequence and server stamps, so the assessor's device pulls it.
 import { v7 as uuidv7 } from 'uuid';
 import { evaluate } from '../../../src/engine/index.ts';
-import { CARE_CASE_FORM_ID, readCase } from '../../../forms/care-case/case-fields.ts';
+import { CARE_CASE_FORM_ID } from '../../../forms/care-case/case-fields.ts';
 import { HttpError } from '../http/errors.ts';
 import { auditEntry, type AuditContext } from '../office/audit-context.ts';
 import { withOfficeColumns } from '../office/record-write.ts';
@@ -11,11 +11,8 @@ import { JST_OFFSET_MINUTES } from './case-kpis.ts';
 import type { CreateCaseRequest } from '../../../src/protocol/care/case-requests.ts';
 import type { CareDeps } from './care-deps.ts';
 import { requireAssessor } from './care-assignee.ts';
-import { recordsOfForm } from './form-records.ts';
+import { caseNumberTaken } from './case-number.ts';
 import { serverStamp } from './server-write.ts';
-
-/** Bound of the duplicate-number scan (a municipality makes a few thousand cases a year). */
-const MAX_CASES_SCANNED = 100_000;
 
 /**
  * `officeUserId` becomes the owner (the office made it); the assessor sees it as its assignee. The body is
@@ -35,13 +32,10 @@ export async function createCase(deps: CareDeps, officeUserId: string, body: Cre
   }
   return deps.store.transaction(async (tx) => {
     const assessor = await requireAssessor(tx, body.assigneeId);
-    // Best effort against typing the same 申請番号 twice; two offices creating it at the same instant on PostgreSQL could both pass.
-    const { records: existing } = await recordsOfForm(tx, CARE_CASE_FORM_ID, MAX_CASES_SCANNED);
-    if (existing.some((r) => !r.deleted && readCase(r.answers).caseNumber === body.caseNumber)) {
-      throw new HttpError('E_CARE_CASE_NUMBER_TAKEN', `Case number ${body.caseNumber} is taken.`);
-    }
     const id = uuidv7();
+    // The stamp takes the change-sequence lock first: a concurrent create of the same number waits, then sees this one.
     const stamp = await serverStamp(tx, now, 'care-case', id);
+    if (await caseNumberTaken(tx, body.caseNumber, null)) throw new HttpError('E_CARE_CASE_NUMBER_TAKEN', `Case number ${body.caseNumber} is taken.`);
     const fields = Object.fromEntries([['@create', stamp], ...Object.keys(answers).map((key) => [key, stamp])]);
     const created: ServerRecord = {
       id, formId: form.id, formVersion: form.version, status: 'draft', ownerId: officeUserId, assigneeId: assessor.id,

@@ -24,6 +24,15 @@ import { deriveCalculations } from './derive-calculations.ts';
 import { JST_OFFSET_MINUTES } from '../care/case-kpis.ts';
 import { answersWithoutMeta } from '../office/answers-without-meta.ts';
 import type { AuditContext } from '../office/audit-context.ts';
+import { firstTakenCaseNumber } from '../care/case-number.ts';
+import { CARE_CASE_FORM_ID, readCase } from '../../../forms/care-case/case-fields.ts';
+
+/** Thrown inside the store transaction to roll it back and answer `outcome` (a refusal found after writes began). */
+class PushRefusal extends Error {
+  constructor(readonly outcome: PushOutcome) {
+    super('push refused');
+  }
+}
 
 /** Stamped on fields during the merge, renumbered to the record's real change sequence before writing. */
 const PENDING_VERSION = Number.MAX_SAFE_INTEGER;
@@ -103,7 +112,12 @@ export async function applyParsedPush(deps: SyncDeps, actor: Actor, request: Pus
     return { ok: false, status: 403, error: { code: 'E_DEVICE_MISMATCH', message: 'the push names a different device than the one this login is for' } };
   }
   const now = (deps.now ?? (() => new Date()))();
-  return deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, request.ops, now, audit));
+  try {
+    return await deps.store.transaction((tx) => pushInTransaction(tx, deps, actor, request.ops, now, audit));
+  } catch (error) {
+    if (error instanceof PushRefusal) return error.outcome;
+    throw error;
+  }
 }
 
 async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: Op[], now: Date, audit?: AuditContext): Promise<PushOutcome> {
@@ -267,6 +281,15 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
       else await tx.insertConflict(item);
     }
   }
+  // A care case's 申請番号 is unique among live cases. Checked after this transaction took its first change sequence
+  // (the lock that orders writers), so a concurrent office create cannot pass the same check (care/case-number.ts).
+  const taken = await firstTakenCaseNumber(tx, caseNumberChanges(working));
+  if (taken) {
+    const culprit = [...newOps].reverse().find((n) => n.recordId === taken.recordId && (n.op.path === '@create' || n.op.path === 'case_number'));
+    throw new PushRefusal(reject([{
+      opId: culprit?.op.opId ?? '', code: 'E_CARE_CASE_NUMBER_TAKEN', message: `case number ${taken.caseNumber.slice(0, 100)} is taken by another case`, path: 'case_number',
+    }]));
+  }
   for (const { op, recordId } of newOps) {
     const seq = seqOf.get(recordId);
     if (seq !== undefined && op.outcome !== 'noop') op.changeSeq = seq;
@@ -283,6 +306,17 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
   if (audit && seqOf.size > 0) await tx.appendAudit(changeAuditEntries(audit, actor.deviceId, newOps, seqOf, at));
   await saveServerClock(tx, clock);
   return { ok: true, response: { results, serverHlc: format(clock) } };
+}
+
+/** The care cases whose number this batch set or changed (new, or different from the stored one). */
+function caseNumberChanges(working: Map<string, Working>): { recordId: string; caseNumber: string }[] {
+  const changes: { recordId: string; caseNumber: string }[] = [];
+  for (const [recordId, w] of working) {
+    if (!w.touched || !w.state || w.state.deleted || w.form.id !== CARE_CASE_FORM_ID) continue;
+    const caseNumber = readCase(w.state.answers).caseNumber;
+    if (caseNumber !== null && (!w.previous || w.previous.deleted || readCase(w.previous.answers).caseNumber !== caseNumber)) changes.push({ recordId, caseNumber });
+  }
+  return changes;
 }
 
 function checkOne(deps: SyncDeps, actor: Actor, op: Op): { code: string; message: string; path?: string } | { mergeKind: MergeKind; dynamic?: DynamicChecks } {

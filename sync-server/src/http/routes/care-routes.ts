@@ -23,8 +23,8 @@ export function registerCareRoutes(app: FastifyInstance, services: ApiServices):
     const caller = await requireOfficeCaller(services, req);
     const { id } = parseBody(CaseIdParamsSchema, req.params);
     const { assigneeId } = parseBody(AssignCaseRequestSchema, req.body);
-    const record = await assignCase(services, id, assigneeId, caller.audit);
-    return { case: await caseRowOf(services, record) };
+    const { record, assessment } = await assignCase(services, id, assigneeId, caller.audit);
+    return { case: await caseRowOf(services, record), ...(assessment ? { assessment } : {}) };
   });
 
   app.get('/api/office/care/cases', async (req) => {
