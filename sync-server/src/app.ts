@@ -34,6 +34,9 @@ export async function buildServer(config: ServerConfig, services?: ServerService
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT_BYTES,
+    // GENBA_TRUST_PROXY (default off): only behind a reverse proxy may X-Forwarded-For name the client address that
+    // the login limiter and the audit log use; otherwise any client could pick its own address per request.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     // A malformed URL (bad percent-encoding) is the client's fault: coded 400, not a crash.
     frameworkErrors: (err, _req, reply) => {
       // Answered before any hook runs, so the security headers are set here too.
@@ -55,4 +58,9 @@ export async function buildServer(config: ServerConfig, services?: ServerService
     }
   }
   return app;
+}
+
+/** GENBA_TRUST_PROXY=<n>: trust the n proxies nearest to the server (fastify's types accept no number). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

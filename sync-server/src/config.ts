@@ -1,6 +1,7 @@
 // Server configuration from the environment, parsed once at start-up.
 import { resolve } from 'node:path';
 import { parseWebhookAllowList, type WebhookAllowList } from './office/webhook-destination.ts';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/password.ts';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +18,28 @@ export interface ServerConfig {
   tokenDays: number;
   /** Delivery of the hand-off feed to webhooks (sync-server/src/office/webhook-dispatcher.ts). */
   webhooks: WebhookConfig;
+  /** Demo mode (the quick start): demo accounts may be seeded. Off under NODE_ENV=production or GENBA_DEMO=off. */
+  demo: boolean;
+  /** Fastify's trustProxy (GENBA_TRUST_PROXY): false = the client address is the socket's; true, a hop count or a list of proxy addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  /** Logins, sessions and password hashing (auth/). */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** Supervisor and admin sessions: absolute lifetime and idle timeout (field tablets keep tokenDays). */
+  officeSessionHours: number;
+  officeIdleMinutes: number;
+  /** Login limiter: attempts per window, per account name, per client address and in total (auth/login-limiter.ts). */
+  loginWindowMinutes: number;
+  loginMaxPerAccount: number;
+  loginMaxPerAddress: number;
+  loginMaxTotal: number;
+  /** Password hashes computed at once (each scrypt at 2^17 holds 128 MiB); a login waits at most hashWaitMs for a slot. */
+  hashConcurrency: number;
+  hashWaitMs: number;
+  /** The scrypt cost of new hashes and the target of rehash-on-login (not an environment setting: tests pass a cheap one). */
+  passwordCost: ScryptCost;
 }
 
 export interface WebhookConfig {
@@ -48,6 +71,22 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, cod
   return value;
 }
 
+/** "off"/"false"/"0" or unset: false; "on"/"true": true; a number: that many hops; else a comma list of addresses/CIDRs. */
+function trustProxyFrom(raw: string | undefined): boolean | number | string[] {
+  const text = (raw ?? '').trim();
+  if (text === '' || /^(off|false|0)$/i.test(text)) return false;
+  if (/^(on|true)$/i.test(text)) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** Demo mode unless NODE_ENV=production or GENBA_DEMO=off (GENBA_DEMO=on does not override production). */
+function demoFrom(env: NodeJS.ProcessEnv): boolean {
+  const demo = env.GENBA_DEMO;
+  if (demo !== undefined && demo !== '' && !/^(on|off)$/.test(demo)) throw new Error(`E_CONFIG_DEMO: GENBA_DEMO must be on or off, got "${demo}"`);
+  return env.NODE_ENV !== 'production' && demo !== 'off';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`E_CONFIG_PORT: PORT must be 0–65535, got "${env.PORT}"`);
@@ -67,6 +106,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxAttempts: positiveInt(env, 'GENBA_WEBHOOK_MAX_ATTEMPTS', 10, 'E_CONFIG_WEBHOOK_MAX_ATTEMPTS'),
       timeoutMs: positiveInt(env, 'GENBA_WEBHOOK_TIMEOUT_MS', 10_000, 'E_CONFIG_WEBHOOK_TIMEOUT_MS'),
       allow: parseWebhookAllowList(env.GENBA_WEBHOOK_ALLOW),
+    },
+    demo: demoFrom(env),
+    trustProxy: trustProxyFrom(env.GENBA_TRUST_PROXY),
+    auth: {
+      officeSessionHours: positiveInt(env, 'GENBA_OFFICE_SESSION_HOURS', 12, 'E_CONFIG_OFFICE_SESSION_HOURS'),
+      officeIdleMinutes: positiveInt(env, 'GENBA_OFFICE_IDLE_MINUTES', 30, 'E_CONFIG_OFFICE_IDLE_MINUTES'),
+      loginWindowMinutes: positiveInt(env, 'GENBA_LOGIN_WINDOW_MINUTES', 15, 'E_CONFIG_LOGIN_WINDOW_MINUTES'),
+      loginMaxPerAccount: positiveInt(env, 'GENBA_LOGIN_MAX_PER_ACCOUNT', 10, 'E_CONFIG_LOGIN_MAX_PER_ACCOUNT'),
+      loginMaxPerAddress: positiveInt(env, 'GENBA_LOGIN_MAX_PER_ADDRESS', 50, 'E_CONFIG_LOGIN_MAX_PER_ADDRESS'),
+      loginMaxTotal: positiveInt(env, 'GENBA_LOGIN_MAX_TOTAL', 1000, 'E_CONFIG_LOGIN_MAX_TOTAL'),
+      hashConcurrency: positiveInt(env, 'GENBA_HASH_CONCURRENCY', 2, 'E_CONFIG_HASH_CONCURRENCY'),
+      hashWaitMs: positiveInt(env, 'GENBA_HASH_WAIT_MS', 2000, 'E_CONFIG_HASH_WAIT_MS'),
+      passwordCost: DEFAULT_SCRYPT_COST,
     },
   };
 }

@@ -35,7 +35,7 @@ export function aConflict(id: string, over: Partial<ConflictItem> = {}): Conflic
 export function aUser(id: string, over: Partial<UserRow> = {}): UserRow {
   return {
     id, username: id, displayName: `利用者 ${id}`, role: 'disaster_surveyor', passwordHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==',
-    disabled: false, createdAt: AT, ...over,
+    disabled: false, createdAt: AT, mustChangePassword: false, ...over,
   };
 }
 
@@ -44,7 +44,7 @@ export function aDevice(id: string, userId: string, over: Partial<DeviceRow> = {
 }
 
 export function aToken(tokenHash: string, userId: string, deviceId: string, over: Partial<TokenRow> = {}): TokenRow {
-  return { tokenHash, userId, deviceId, issuedAt: AT, expiresAt: '2026-12-28T09:00:00.000Z', revokedAt: null, ...over };
+  return { tokenHash, userId, deviceId, issuedAt: AT, expiresAt: '2026-12-28T09:00:00.000Z', revokedAt: null, lastUsedAt: null, ...over };
 }
 
 export function aBlob(hash: string, over: Partial<BlobRow> = {}): BlobRow {
@@ -69,7 +69,7 @@ export function aRevision(recordId: string, revision: number, over: Partial<Revi
 export function anApiToken(id: string, over: Partial<ApiTokenRow> = {}): ApiTokenRow {
   return {
     id, name: `連携 ${id}`, tokenHash: `hash-${id}`, scopes: ['handoff:read'], createdBy: 'u-admin', createdAt: AT, revokedAt: null,
-    lastUsedAt: null, ...over,
+    lastUsedAt: null, expiresAt: null, ...over,
   };
 }
 

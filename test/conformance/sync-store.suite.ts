@@ -4,6 +4,7 @@ import type { Scope, SyncStore, SyncTx } from '../../sync-server/src/storage/syn
 import { TRICKY_JSON, aBlob, aConflict, aDevice, anOp, aRecord, aToken, aUser } from './fixtures.ts';
 import { describeBackOfficeConformance } from './back-office.suite.ts';
 import { describeBlobAccessConformance } from './blob-access.suite.ts';
+import { describeAccountsConformance } from './accounts.suite.ts';
 
 export interface StoreHarness {
   /** Opens a NEW connection (pool) to the same database: a second one models a second server process. Not yet migrated. */
@@ -497,6 +498,8 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
     });
 
     describeBlobAccessConformance({ tx: (fn) => tx(fn) });
+
+    describeAccountsConformance({ tx: (fn) => tx(fn), openAnother: () => openAnother() });
 
     describe('durability', () => {
       it('a store opened after closing the others keeps the data', async () => {

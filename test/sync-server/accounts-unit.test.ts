@@ -18,8 +18,8 @@ describe('password hashing (scrypt)', () => {
     expect(await hashPassword('same', cheap)).not.toBe(await hashPassword('same', cheap));
   });
 
-  it('uses a slow default cost (N = 2^15)', async () => {
-    expect(await hashPassword('x')).toMatch(/^scrypt\$32768\$/);
+  it('uses the current guidance by default (N = 2^17, r = 8, p = 1)', async () => {
+    expect(await hashPassword('x')).toMatch(/^scrypt\$131072\$8\$1\$/);
   });
 
   it('answers false, never throws, for a stored hash that is not ours', async () => {

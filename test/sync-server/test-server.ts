@@ -11,7 +11,7 @@ import { openSqliteStore } from '../../sync-server/src/storage/sqlite/open-sqlit
 import type { SyncStore } from '../../sync-server/src/storage/sync-store.ts';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo-accounts.ts';
 
-/** scrypt cost for tests only: the real default (2^15) would make every login ~0.1 s. */
+/** scrypt cost for tests only: the real default (2^17) would make every login ~0.35 s. */
 export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
 
 export interface TestServer {
@@ -50,7 +50,9 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
   const forms = loadFormCatalog();
   const now = options.now ?? (() => new Date());
   await seedDemo({ store, forms, now }, { cost: TEST_SCRYPT_COST });
-  const config = { ...loadConfig({ PORT: '0' }), staticDir: join(dir, 'no-dist'), dataDir: dir, ...overrides };
+  const defaults = loadConfig({ PORT: '0' });
+  // New hashes and rehash-on-login at the test cost, so logins stay fast; every other auth setting as in production.
+  const config = { ...defaults, staticDir: join(dir, 'no-dist'), dataDir: dir, auth: { ...defaults.auth, passwordCost: TEST_SCRYPT_COST }, ...overrides };
   const app = await buildServer(config, { store, forms, now }, { logStream: options.logStream });
   const login = async (username: string, deviceId = `test-device-${process.pid}-${++deviceCounter}`): Promise<LoggedIn> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD, deviceId, deviceLabel: 'test tablet' } });

@@ -27,6 +27,8 @@ interface State {
   scopeRemovals: Map<string, ScopeRemovalRow>;
   /** Blob refs, uploaders, unfinished uploads (memory-blob-tx.ts). */
   blobAccess: MemoryBlobState;
+  /** Login limiter counters by key. */
+  loginAttempts: Map<string, { count: number; windowStart: string }>;
 }
 
 import { emptyBlobState, memoryBlobTx, type MemoryBlobState } from './memory-blob-tx.ts';
@@ -38,7 +40,7 @@ function emptyState(): State {
     seq: 0, ops: new Map(), records: new Map(), conflicts: new Map(), users: new Map(),
     devices: new Map(), tokens: new Map(), blobs: new Map(), meta: new Map(),
     auditSeq: 0, audit: [], revisions: new Map(), apiTokens: new Map(), webhooks: new Map(), deliveries: new Map(),
-    scopeRemovals: new Map(), blobAccess: emptyBlobState(),
+    scopeRemovals: new Map(), blobAccess: emptyBlobState(), loginAttempts: new Map(),
   };
 }
 
@@ -137,6 +139,22 @@ function txOver(state: State): SyncTx {
     async listDevices(userId) { return [...state.devices.values()].filter((d) => !userId || d.userId === userId).map(copy); },
     async getToken(hash) { return copy(state.tokens.get(hash) ?? null); },
     async putToken(token) { state.tokens.set(token.tokenHash, copy(token)); },
+    async revokeUserTokens(userId, at) {
+      const live = [...state.tokens.values()].filter((t) => t.userId === userId && !t.revokedAt);
+      for (const t of live) state.tokens.set(t.tokenHash, { ...t, revokedAt: at });
+      return live.length;
+    },
+    async bumpLoginAttempts(key, at, windowCutoff) {
+      const old = state.loginAttempts.get(key);
+      const next = !old || old.windowStart <= windowCutoff ? { count: 1, windowStart: at } : { count: old.count + 1, windowStart: old.windowStart };
+      state.loginAttempts.set(key, next);
+      return { ...next };
+    },
+    async releaseLoginAttempt(key, reset) {
+      const old = state.loginAttempts.get(key);
+      if (reset) state.loginAttempts.delete(key);
+      else if (old) state.loginAttempts.set(key, { ...old, count: Math.max(old.count - 1, 0) });
+    },
     async getBlob(hash) { return copy(state.blobs.get(hash) ?? null); },
     async putBlob(blob) { state.blobs.set(blob.hash, copy(blob)); },
     async getMeta(key) { return state.meta.has(key) ? copy(state.meta.get(key)) : null; },

@@ -15,11 +15,15 @@ export const ApiTokenSchema = z.strictObject({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  /** Refused (401 E_API_TOKEN) from this time on; null = never expires. */
+  expiresAt: z.string().nullable(),
 });
 
 export const CreateApiTokenRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(z.enum(API_SCOPES)).min(1).max(API_SCOPES.length).transform((scopes) => [...new Set(scopes)]),
+  /** Optional end of life (ISO 8601 with offset); must lie in the future when created. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const CreateApiTokenResponseSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const AUDIT_ACTIONS = [
   'sign_in', 'sign_in_failed', 'sign_out', 'record_view', 'record_change', 'review', 'conflict_resolve',
   'export', 'download', 'handoff_read', 'token_create', 'token_revoke', 'webhook_change', 'webhook_replay', 'device_revoke',
+  'user_create', 'user_update', 'user_disable', 'user_enable', 'password_reset', 'password_change',
 ] as const;
 export type AuditActionName = (typeof AUDIT_ACTIONS)[number];
 

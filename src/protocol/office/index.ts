@@ -20,3 +20,4 @@ export * from './api-token.ts';
 export * from './webhook.ts';
 export * from './webhook-delivery.ts';
 export * from './office-users.ts';
+export * from './user-admin.ts';

@@ -1,14 +1,19 @@
-// Accounts on the server: login (registers the device), token check per request, logout, admin revoke of a device.
+// Accounts on the server: login (limited, hash-gated, rehashes old hashes, registers the device), token check per request (office sessions idle out), logout, admin revoke of a device.
+import type { AuthConfig } from '../config.ts';
 import type { DeviceRow, SyncStore, TokenRow, UserRow } from '../storage/sync-store.ts';
 import { HttpError } from '../http/errors.ts';
 import { auditEntry, type AuditContext } from '../office/audit-context.ts';
-import { burnPasswordCheck, verifyPassword } from './password.ts';
+import type { HashGate } from './hash-gate.ts';
+import { reserveLoginAttempt, settleLoginAttempt, type LoginLimits } from './login-limiter.ts';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password.ts';
+import { isOfficeRole } from './scope.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface AccountDeps {
   store: SyncStore;
   now: () => Date;
   tokenDays: number;
+  auth: AuthConfig;
 }
 
 export interface LoginInput {
@@ -30,6 +35,8 @@ export interface LoginResult {
   expiresAt: string;
   user: PublicUser;
   deviceId: string;
+  /** Present (true) only when an admin reset the password: every route but POST /api/auth/password refuses until then. */
+  mustChangePassword?: true;
 }
 
 /** Who is calling: resolved from the bearer token on every API request. */
@@ -39,29 +46,65 @@ export interface Session {
   token: TokenRow;
 }
 
+/** Where a login comes from, and the process's hash gate it must pass. */
+export interface LoginContext {
+  ip: string;
+  gate: HashGate;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Last-seen is written at most this often per device, so reads do not turn into writes. */
+const HOUR_MS = 60 * 60 * 1000;
+/** Last-seen (device) and last-used (token) are written at most this often, so reads do not turn into writes. */
 const LAST_SEEN_EVERY_MS = 60 * 1000;
 
 export function publicUser(user: UserRow): PublicUser {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }
 
-/**
- * Checks the password, registers the device on its first login (a device belongs to one user),
- * and issues a token. Wrong username and wrong password get the same answer (E_AUTH).
- */
-export async function login(deps: AccountDeps, input: LoginInput, audit?: { ip: string | null }): Promise<LoginResult> {
+export function limitsOf(auth: AuthConfig): LoginLimits {
+  return { windowMs: auth.loginWindowMinutes * 60 * 1000, perAccount: auth.loginMaxPerAccount, perAddress: auth.loginMaxPerAddress, total: auth.loginMaxTotal };
+}
+
+/** Office roles get short sessions (a shared office PC); field tablets keep long tokens to work offline for days. */
+function tokenExpiry(deps: AccountDeps, role: UserRow['role'], now: Date): string {
+  const ms = isOfficeRole(role) ? deps.auth.officeSessionHours * HOUR_MS : deps.tokenDays * DAY_MS;
+  return new Date(now.getTime() + ms).toISOString();
+}
+
+/** The user when the password is right (with a stronger hash to store when the old one is below today's cost), else null. */
+async function checkPassword(deps: AccountDeps, input: LoginInput): Promise<{ user: UserRow; newHash: string | null } | null> {
   const user = await deps.store.transaction((tx) => tx.getUserByName(input.username));
   if (!user) {
-    await burnPasswordCheck(input.password);
-    throw new HttpError('E_AUTH');
+    await burnPasswordCheck(input.password, deps.auth.passwordCost);
+    return null;
   }
-  if (!(await verifyPassword(input.password, user.passwordHash))) throw new HttpError('E_AUTH');
+  if (!(await verifyPassword(input.password, user.passwordHash))) return null;
+  const newHash = needsRehash(user.passwordHash, deps.auth.passwordCost) ? await hashPassword(input.password, deps.auth.passwordCost) : null;
+  return { user, newHash };
+}
+
+/**
+ * Counts the attempt (limiter, shared by all processes), checks the password inside the hash gate, registers the
+ * device on its first login (a device belongs to one user) and issues a token. Wrong username and wrong password
+ * get the same answer (E_AUTH); a disabled account with the right password gets E_USER_DISABLED.
+ */
+export async function login(deps: AccountDeps, input: LoginInput, context: LoginContext): Promise<LoginResult> {
+  const reservation = await reserveLoginAttempt(deps.store, limitsOf(deps.auth), input.username, context.ip, deps.now());
+  let checked: Awaited<ReturnType<typeof checkPassword>>;
+  try {
+    checked = await context.gate.run(() => checkPassword(deps, input));
+  } catch (err) {
+    // Never reached the hash (E_BUSY): the attempt is given back, so a flood cannot lock out the accounts it names.
+    await settleLoginAttempt(deps.store, reservation, 'refund');
+    throw err;
+  }
+  if (!checked) throw new HttpError('E_AUTH');
+  await settleLoginAttempt(deps.store, reservation, 'success');
+  const { user, newHash } = checked;
   if (user.disabled) throw new HttpError('E_USER_DISABLED');
   const token = newToken();
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + deps.tokenDays * DAY_MS).toISOString();
+  const expiresAt = tokenExpiry(deps, user.role, now);
   await deps.store.transaction(async (tx) => {
     const device = await tx.getDevice(input.deviceId);
     if (device && device.userId !== user.id) throw new HttpError('E_DEVICE_OWNED');
@@ -74,10 +117,15 @@ export async function login(deps: AccountDeps, input: LoginInput, audit?: { ip: 
       lastSeenAt: now.toISOString(),
       revokedAt: null,
     });
-    await tx.putToken({ tokenHash: hashToken(token), userId: user.id, deviceId: input.deviceId, issuedAt: now.toISOString(), expiresAt, revokedAt: null });
-    if (audit) await tx.appendAudit([auditEntry({ userId: user.id, actor: user.username, ip: audit.ip }, 'sign_in', null, { deviceId: input.deviceId }, now.toISOString())]);
+    await tx.putToken({ tokenHash: hashToken(token), userId: user.id, deviceId: input.deviceId, issuedAt: now.toISOString(), expiresAt, revokedAt: null, lastUsedAt: now.toISOString() });
+    if (newHash) {
+      // Only if nobody changed the password meanwhile (an admin reset wins over the upgrade).
+      const current = await tx.getUser(user.id);
+      if (current && current.passwordHash === user.passwordHash) await tx.putUser({ ...current, passwordHash: newHash });
+    }
+    await tx.appendAudit([auditEntry({ userId: user.id, actor: user.username, ip: context.ip }, 'sign_in', null, { deviceId: input.deviceId, ...(newHash ? { rehashed: true } : {}) }, now.toISOString())]);
   });
-  return { token, expiresAt, user: publicUser(user), deviceId: input.deviceId };
+  return { token, expiresAt, user: publicUser(user), deviceId: input.deviceId, ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}) };
 }
 
 /** Resolves a bearer token to its session, or throws the coded 401/403 that says why not. */
@@ -94,14 +142,19 @@ export async function authenticate(deps: AccountDeps, token: string | null): Pro
   if (found.device.revokedAt) throw new HttpError('E_DEVICE_REVOKED');
   if (Date.parse(found.row.expiresAt) <= now.getTime()) throw new HttpError('E_TOKEN_EXPIRED');
   if (found.user.disabled) throw new HttpError('E_USER_DISABLED');
+  const lastUsed = Date.parse(found.row.lastUsedAt ?? found.row.issuedAt);
+  if (isOfficeRole(found.user.role) && now.getTime() - lastUsed > deps.auth.officeIdleMinutes * 60 * 1000) throw new HttpError('E_SESSION_IDLE');
   const lastSeen = found.device.lastSeenAt ? Date.parse(found.device.lastSeenAt) : 0;
-  if (now.getTime() - lastSeen > LAST_SEEN_EVERY_MS) {
+  if (now.getTime() - lastSeen > LAST_SEEN_EVERY_MS || now.getTime() - lastUsed > LAST_SEEN_EVERY_MS) {
     const seenAt = now.toISOString();
     await deps.store.transaction(async (tx) => {
       const current = await tx.getDevice(found.device!.id);
       if (current) await tx.putDevice({ ...current, lastSeenAt: seenAt });
+      const tokenRow = await tx.getToken(found.row.tokenHash);
+      if (tokenRow) await tx.putToken({ ...tokenRow, lastUsedAt: seenAt });
     });
     found.device = { ...found.device, lastSeenAt: seenAt };
+    found.row = { ...found.row, lastUsedAt: seenAt };
   }
   return { user: found.user, device: found.device, token: found.row };
 }

@@ -2,17 +2,19 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 export interface ScryptCost {
-  /** CPU/memory cost, a power of two. 2^15 takes ~0.1 s and 32 MiB here: slow for guessing, fine per login. */
+  /** CPU/memory cost, a power of two. 2^17 (OWASP's current minimum for r = 8) takes ~0.35 s and 128 MiB here. */
   N: number;
   r: number;
   p: number;
 }
 
-export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
+/** The cost of hashes made before 2026-12 (and of the demo accounts): still verified, replaced at the next login. */
+export const LEGACY_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  // maxmem must exceed 128 * N * r bytes or node refuses the parameters.
+  // maxmem must exceed 128 * N * r bytes (128 MiB at 2^17) or node refuses the parameters; twice that leaves room.
   const maxmem = 256 * cost.N * cost.r;
   return new Promise((resolvePromise, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...cost, maxmem }, (err, key) => (err ? reject(err) : resolvePromise(key)));
@@ -41,6 +43,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   } catch {
     return false;
   }
+}
+
+/** True when the stored hash is weaker than `cost` (or not ours): the login that just verified it stores a new one. */
+export function needsRehash(stored: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): boolean {
+  const match = HASH_PATTERN.exec(stored);
+  if (!match) return true;
+  return Number(match[1]) < cost.N || Number(match[2]) < cost.r || Number(match[3]) < cost.p;
 }
 
 /**

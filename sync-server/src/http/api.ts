@@ -16,6 +16,7 @@ import { registerOfficeWebhookRoutes } from './routes/office-webhook-routes.ts';
 import { registerRecordRoutes } from './routes/record-routes.ts';
 import { registerReviewRoutes } from './routes/review-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
+import { registerUserRoutes } from './routes/user-routes.ts';
 import type { ApiServices } from './services.ts';
 
 export async function registerApi(app: FastifyInstance, services: ApiServices): Promise<void> {
@@ -25,6 +26,7 @@ export async function registerApi(app: FastifyInstance, services: ApiServices): 
   registerRecordRoutes(app, services);
   registerReviewRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerUserRoutes(app, services);
   registerOfficeRecordRoutes(app, services);
   registerCarePdfRoutes(app, services);
   registerOfficeDashboardRoutes(app, services);

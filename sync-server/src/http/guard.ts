@@ -12,6 +12,9 @@ import { accountDeps, type ApiServices } from './services.ts';
 
 const sessions = new WeakMap<FastifyRequest, Session>();
 
+/** The routes a user whose password an admin reset may still call: see who they are, change it, or leave. */
+const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
 export async function requireSession(services: ApiServices, req: FastifyRequest): Promise<Session> {
   const cached = sessions.get(req);
   if (cached) return cached;
@@ -24,6 +27,7 @@ export async function requireSession(services: ApiServices, req: FastifyRequest)
     await liveApiToken(services, apiSecret);
     throw new HttpError('E_TOKEN_SCOPE', 'API tokens are not accepted on device, sync, blob, review, conflict and admin routes.');
   });
+  if (session.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) throw new HttpError('E_PASSWORD_CHANGE_REQUIRED');
   sessions.set(req, session);
   return session;
 }

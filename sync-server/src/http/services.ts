@@ -13,7 +13,7 @@ export interface ApiServices {
 }
 
 export function accountDeps(services: ApiServices): AccountDeps {
-  return { store: services.store, now: services.now, tokenDays: services.config.tokenDays };
+  return { store: services.store, now: services.now, tokenDays: services.config.tokenDays, auth: services.config.auth };
 }
 
 export function syncDeps(services: ApiServices): SyncDeps {

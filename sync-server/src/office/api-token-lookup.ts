@@ -1,4 +1,4 @@
-// The one lookup of an API token secret: its live row, or 401 E_API_TOKEN (unknown, revoked or malformed) on whatever route it was sent to.
+// The one lookup of an API token secret: its live row, or 401 E_API_TOKEN (unknown, revoked, expired or malformed) on whatever route it was sent to.
 import { HttpError } from '../http/errors.ts';
 import type { ApiServices } from '../http/services.ts';
 import type { ApiTokenRow } from '../storage/sync-store.ts';
@@ -9,5 +9,6 @@ export async function liveApiToken(services: ApiServices, secret: string): Promi
   if (secret === 'malformed') throw new HttpError('E_API_TOKEN');
   const token = await services.store.transaction((tx) => tx.getApiTokenByHash(hashApiTokenSecret(secret)));
   if (!token || token.revokedAt) throw new HttpError('E_API_TOKEN');
+  if (token.expiresAt && Date.parse(token.expiresAt) <= services.now().getTime()) throw new HttpError('E_API_TOKEN', 'The API token has expired.');
   return token;
 }

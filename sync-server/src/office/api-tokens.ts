@@ -7,18 +7,20 @@ import { hashApiTokenSecret, newApiTokenSecret } from './api-token-secret.ts';
 import { auditEntry, type AuditContext } from './audit-context.ts';
 
 export function toApiTokenMessage(row: ApiTokenRow): ApiTokenMessage {
-  return { id: row.id, name: row.name, scopes: row.scopes, createdBy: row.createdBy, createdAt: row.createdAt, revokedAt: row.revokedAt, lastUsedAt: row.lastUsedAt };
+  return { id: row.id, name: row.name, scopes: row.scopes, createdBy: row.createdBy, createdAt: row.createdAt, revokedAt: row.revokedAt, lastUsedAt: row.lastUsedAt, expiresAt: row.expiresAt ?? null };
 }
 
 export async function createApiToken(store: SyncStore, request: CreateApiTokenRequest, creatorId: string, audit: AuditContext, at: string): Promise<CreateApiTokenResponse> {
+  const expiresAt = request.expiresAt === undefined ? null : new Date(request.expiresAt).toISOString();
+  if (expiresAt !== null && expiresAt <= at) throw new HttpError('E_BAD_REQUEST', 'expiresAt must lie in the future.');
   const secret = newApiTokenSecret();
   const row: ApiTokenRow = {
     id: randomUUID(), name: request.name, tokenHash: hashApiTokenSecret(secret), scopes: request.scopes,
-    createdBy: creatorId, createdAt: at, revokedAt: null, lastUsedAt: null,
+    createdBy: creatorId, createdAt: at, revokedAt: null, lastUsedAt: null, expiresAt,
   };
   await store.transaction(async (tx) => {
     await tx.putApiToken(row);
-    await tx.appendAudit([auditEntry(audit, 'token_create', null, { tokenId: row.id, name: row.name, scopes: row.scopes }, at)]);
+    await tx.appendAudit([auditEntry(audit, 'token_create', null, { tokenId: row.id, name: row.name, scopes: row.scopes, expiresAt }, at)]);
   });
   return { token: toApiTokenMessage(row), secret };
 }

@@ -1,7 +1,8 @@
-// The demo accounts made on first start: one per role, all with the documented demo password (README "Demo accounts").
+// The demo accounts made on first start in demo mode only: one per role, all with the documented demo password (README "Demo accounts").
+import { PUBLISHED_DEMO_PASSWORD } from '../../../src/protocol/password-policy.ts';
 import type { Role } from '../storage/sync-store.ts';
 
-export const DEMO_PASSWORD = 'genba-demo';
+export const DEMO_PASSWORD = PUBLISHED_DEMO_PASSWORD;
 
 export interface DemoAccount {
   username: string;

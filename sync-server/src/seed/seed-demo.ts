@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { format as formatHlc, nodeIdFrom } from '../../../src/protocol/hlc.ts';
 import { PROTOCOL_VERSION } from '../../../src/protocol/index.ts';
 import type { Op } from '../../../src/protocol/index.ts';
-import { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost } from '../auth/password.ts';
+import { LEGACY_SCRYPT_COST, hashPassword, type ScryptCost } from '../auth/password.ts';
 import { scopeFor } from '../auth/scope.ts';
 import type { UserRow } from '../storage/sync-store.ts';
 import { applyPush } from '../sync/push-service.ts';
@@ -34,7 +34,9 @@ export interface SeedResult {
 export async function seedDemo(deps: SyncDeps, options: SeedOptions = {}): Promise<SeedResult | null> {
   const now = deps.now?.() ?? new Date();
   const password = options.password ?? DEMO_PASSWORD;
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(password, options.cost ?? DEFAULT_SCRYPT_COST)));
+  // The demo password is published, so its hash protects nothing: the old cheaper cost keeps a first start fast
+  // (8 hashes at 2^17 would hold 1 GiB at once); a login upgrades the hash (rehash on login).
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(password, options.cost ?? LEGACY_SCRYPT_COST)));
   const users: UserRow[] = DEMO_ACCOUNTS.map((account, i) => ({
     id: randomUUID(),
     username: account.username,

@@ -97,13 +97,14 @@ export function userFromRow(r: Row): UserRow {
   return {
     id: str(r.id), username: str(r.username), displayName: str(r.display_name), role: str(r.role) as UserRow['role'],
     passwordHash: str(r.password_hash), disabled: bool(r.disabled), createdAt: str(r.created_at),
+    mustChangePassword: bool(r.must_change_password),
   };
 }
 
 export function userToParams(x: UserRow): Row {
   return {
     id: x.id, username: x.username, display_name: x.displayName, role: x.role, password_hash: x.passwordHash,
-    disabled: x.disabled ? 1 : 0, created_at: x.createdAt,
+    disabled: x.disabled ? 1 : 0, created_at: x.createdAt, must_change_password: x.mustChangePassword ? 1 : 0,
   };
 }
 
@@ -121,14 +122,14 @@ export function deviceToParams(x: DeviceRow): Row {
 export function tokenFromRow(r: Row): TokenRow {
   return {
     tokenHash: str(r.token_hash), userId: str(r.user_id), deviceId: str(r.device_id), issuedAt: str(r.issued_at),
-    expiresAt: str(r.expires_at), revokedAt: strOrNull(r.revoked_at),
+    expiresAt: str(r.expires_at), revokedAt: strOrNull(r.revoked_at), lastUsedAt: strOrNull(r.last_used_at),
   };
 }
 
 export function tokenToParams(x: TokenRow): Row {
   return {
     token_hash: x.tokenHash, user_id: x.userId, device_id: x.deviceId, issued_at: x.issuedAt,
-    expires_at: x.expiresAt, revoked_at: x.revokedAt,
+    expires_at: x.expiresAt, revoked_at: x.revokedAt, last_used_at: x.lastUsedAt ?? null,
   };
 }
 
@@ -179,13 +180,14 @@ export function apiTokenFromRow(r: Row): ApiTokenRow {
   return {
     id: str(r.id), name: str(r.name), tokenHash: str(r.token_hash), scopes: fromJsonText(str(r.scopes)), createdBy: str(r.created_by),
     createdAt: str(r.created_at), revokedAt: strOrNull(r.revoked_at), lastUsedAt: strOrNull(r.last_used_at),
+    expiresAt: strOrNull(r.expires_at),
   };
 }
 
 export function apiTokenToParams(x: ApiTokenRow): Row {
   return {
     id: x.id, name: x.name, token_hash: x.tokenHash, scopes: toJsonText(x.scopes), created_by: x.createdBy, created_at: x.createdAt,
-    revoked_at: x.revokedAt, last_used_at: x.lastUsedAt,
+    revoked_at: x.revokedAt, last_used_at: x.lastUsedAt, expires_at: x.expiresAt ?? null,
   };
 }
 

@@ -129,6 +129,8 @@ export interface UserRow {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** Set by an admin's reset: every route but the password change refuses until the user picks a new one (absent = false). */
+  mustChangePassword?: boolean;
 }
 
 export interface DeviceRow {
@@ -148,6 +150,8 @@ export interface TokenRow {
   issuedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** Last request with this token (written at most once a minute): office sessions expire when idle. */
+  lastUsedAt?: string | null;
 }
 
 export interface BlobRow {
@@ -162,7 +166,8 @@ export interface BlobRow {
 
 export type AuditAction =
   | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'record_view' | 'record_change' | 'review' | 'conflict_resolve'
-  | 'export' | 'download' | 'handoff_read' | 'token_create' | 'token_revoke' | 'webhook_change' | 'webhook_replay' | 'device_revoke';
+  | 'export' | 'download' | 'handoff_read' | 'token_create' | 'token_revoke' | 'webhook_change' | 'webhook_replay' | 'device_revoke'
+  | 'user_create' | 'user_update' | 'user_disable' | 'user_enable' | 'password_reset' | 'password_change';
 
 /** One line of the append-only audit log (the schema refuses UPDATE and DELETE). */
 export interface AuditEntry {
@@ -223,6 +228,8 @@ export interface ApiTokenRow {
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** Refused from this time on; null or absent = never expires. */
+  expiresAt?: string | null;
 }
 
 export interface WebhookRow {
@@ -318,6 +325,16 @@ export interface SyncTx extends BlobTx {
   listDevices(userId?: string): Promise<DeviceRow[]>;
   getToken(tokenHash: string): Promise<TokenRow | null>;
   putToken(token: TokenRow): Promise<void>;
+  /** Sets revokedAt on every live token of the user; the number of tokens revoked. */
+  revokeUserTokens(userId: string, at: string): Promise<number>;
+  // login limiter (auth/login-limiter.ts): one fixed-window counter per key, shared by every process on the database
+  /**
+   * ONE atomic step: adds 1 to the key's counter (starting a new window at `at` when the stored one began at or before
+   * `windowCutoff`) and returns the new count and its window start. Racing callers each see a distinct count.
+   */
+  bumpLoginAttempts(key: string, at: string, windowCutoff: string): Promise<{ count: number; windowStart: string }>;
+  /** Takes one attempt back (never below 0), or forgets the key when `reset`. */
+  releaseLoginAttempt(key: string, reset: boolean): Promise<void>;
   // blobs
   getBlob(hash: string): Promise<BlobRow | null>;
   putBlob(blob: BlobRow): Promise<void>;

@@ -22,13 +22,13 @@ export const CONFLICTS: TableShape = {
   columns: ['id', 'record_id', 'path', 'kind', 'candidates', 'provisional', 'status', 'resolution', 'created_at', 'change_seq'],
 };
 export const USERS: TableShape = {
-  name: 'users', key: 'id', columns: ['id', 'username', 'display_name', 'role', 'password_hash', 'disabled', 'created_at'],
+  name: 'users', key: 'id', columns: ['id', 'username', 'display_name', 'role', 'password_hash', 'disabled', 'created_at', 'must_change_password'],
 };
 export const DEVICES: TableShape = {
   name: 'devices', key: 'id', columns: ['id', 'user_id', 'label', 'registered_at', 'last_seen_at', 'revoked_at'],
 };
 export const TOKENS: TableShape = {
-  name: 'tokens', key: 'token_hash', columns: ['token_hash', 'user_id', 'device_id', 'issued_at', 'expires_at', 'revoked_at'],
+  name: 'tokens', key: 'token_hash', columns: ['token_hash', 'user_id', 'device_id', 'issued_at', 'expires_at', 'revoked_at', 'last_used_at'],
 };
 export const BLOBS: TableShape = {
   name: 'blobs', key: 'hash', columns: ['hash', 'size', 'mime', 'location', 'uploaded_by', 'created_at'],
@@ -47,7 +47,7 @@ export const AUDIT_LOG: TableShape = {
   name: 'audit_log', key: 'seq', columns: ['at', 'user_id', 'actor', 'action', 'record_id', 'detail', 'ip'],
 };
 export const API_TOKENS: TableShape = {
-  name: 'api_tokens', key: 'id', columns: ['id', 'name', 'token_hash', 'scopes', 'created_by', 'created_at', 'revoked_at', 'last_used_at'],
+  name: 'api_tokens', key: 'id', columns: ['id', 'name', 'token_hash', 'scopes', 'created_by', 'created_at', 'revoked_at', 'last_used_at', 'expires_at'],
 };
 export const WEBHOOKS: TableShape = {
   name: 'webhooks', key: 'id', columns: ['id', 'url', 'secret', 'description', 'active', 'cursor', 'created_by', 'created_at'],

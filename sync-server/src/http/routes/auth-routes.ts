@@ -1,8 +1,9 @@
-// Auth routes: login (registers the device, issues a token), logout (this token only), me.
-import type { FastifyInstance } from 'fastify';
-import { LoginRequestSchema } from '../../../../src/protocol/index.ts';
+// Auth routes: login (limited, registers the device, issues a token), logout (this token only), me, and changing one's own password.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ChangePasswordRequestSchema, LoginRequestSchema } from '../../../../src/protocol/index.ts';
 import { login, logout, publicUser } from '../../auth/accounts.ts';
-import { LoginThrottle } from '../../auth/login-throttle.ts';
+import { HashGate } from '../../auth/hash-gate.ts';
+import { changeOwnPassword } from '../../auth/user-admin.ts';
 import { auditEntry } from '../../office/audit-context.ts';
 import { sessionAudit } from '../../office/session-audit.ts';
 import { HttpError } from '../errors.ts';
@@ -10,28 +11,27 @@ import { requireSession } from '../guard.ts';
 import { parseBody } from '../parse-body.ts';
 import { accountDeps, type ApiServices } from '../services.ts';
 
+/** 429 and 503 say when to come back. */
+function setRetryAfter(reply: FastifyReply, err: HttpError): void {
+  const seconds = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (typeof seconds === 'number') reply.header('retry-after', seconds);
+}
+
 export function registerAuthRoutes(app: FastifyInstance, services: ApiServices): void {
-  const throttle = new LoginThrottle();
+  // One gate per server process: at most hashConcurrency scrypt hashes at once (auth/hash-gate.ts).
+  const gate = new HashGate({ concurrency: services.config.auth.hashConcurrency, maxWaitMs: services.config.auth.hashWaitMs, maxQueue: 16 * services.config.auth.hashConcurrency });
 
   app.post('/api/auth/login', async (req, reply) => {
     const body = parseBody(LoginRequestSchema, req.body);
-    const now = services.now().getTime();
-    // Per username AND client address: a guesser elsewhere cannot lock the real user out.
-    const throttleKey = `${body.username}|${req.ip}`;
-    const waitMs = throttle.waitMs(throttleKey, now);
-    if (waitMs > 0) {
-      reply.header('retry-after', Math.ceil(waitMs / 1000));
-      throw new HttpError('E_TOO_MANY_ATTEMPTS');
-    }
     try {
-      const result = await login(accountDeps(services), body, { ip: req.ip ?? null });
-      throttle.recordSuccess(throttleKey);
-      return result;
+      return await login(accountDeps(services), body, { ip: req.ip, gate });
     } catch (err) {
-      if (err instanceof HttpError && err.code === 'E_AUTH') throttle.recordFailure(throttleKey, now);
+      if (!(err instanceof HttpError)) throw err;
+      setRetryAfter(reply, err);
       // Log who failed and why, never the password.
-      if (err instanceof HttpError) {
-        req.log.warn({ username: body.username.slice(0, 100), deviceId: body.deviceId, code: err.code }, 'login refused');
+      req.log.warn({ username: body.username.slice(0, 100), deviceId: body.deviceId, code: err.code }, 'login refused');
+      // A refused flood (429/503) is not written to the audit log one line per request: that would be the attacker's pen.
+      if (err.code !== 'E_TOO_MANY_ATTEMPTS' && err.code !== 'E_BUSY') {
         const username = body.username.slice(0, 100);
         await services.store.transaction(async (tx) => {
           const known = await tx.getUserByName(body.username);
@@ -51,6 +51,16 @@ export function registerAuthRoutes(app: FastifyInstance, services: ApiServices):
 
   app.get('/api/auth/me', async (req) => {
     const session = await requireSession(services, req);
-    return { user: publicUser(session.user), deviceId: session.device.id, expiresAt: session.token.expiresAt };
+    return {
+      user: publicUser(session.user), deviceId: session.device.id, expiresAt: session.token.expiresAt,
+      ...(session.user.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
+  });
+
+  app.post('/api/auth/password', async (req) => {
+    const session = await requireSession(services, req);
+    const body = parseBody(ChangePasswordRequestSchema, req.body);
+    await changeOwnPassword(accountDeps(services), session, body, sessionAudit(session, req), gate);
+    return { ok: true };
   });
 }

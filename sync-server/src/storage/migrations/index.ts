@@ -9,8 +9,10 @@ import { scopeRemovalsPostgres } from './2026-11-30-scope-removals.postgres.ts';
 import { searchTrigramPostgres } from './2026-12-01-search-trigram.postgres.ts';
 import { blobAccessSqlite } from './2026-12-05-blob-access.sqlite.ts';
 import { blobAccessPostgres } from './2026-12-05-blob-access.postgres.ts';
+import { accountsSqlite } from './2026-12-05-accounts.sqlite.ts';
+import { accountsPostgres } from './2026-12-05-accounts.postgres.ts';
 
 export type { Migration } from './migration.ts';
 
-export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite, blobAccessSqlite];
-export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres, blobAccessPostgres];
+export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite, accountsSqlite, blobAccessSqlite];
+export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres, accountsPostgres, blobAccessPostgres];

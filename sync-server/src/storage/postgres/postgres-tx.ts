@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { SyncTx, Scope, StoredOp, ConflictItem } from '../sync-store.ts';
 import { ChangeCounter } from '../change-counter.ts';
 import { postgresBlobTx } from './postgres-blob-tx.ts';
+import { BUMP_LOGIN_ATTEMPTS } from '../login-attempts-sql.ts';
 import { fromJsonText, toJsonText } from '../json-column.ts';
 import { buildRecordListSql, type ListDialect } from '../record-list-query.ts';
 import {
@@ -14,6 +15,9 @@ import {
   API_TOKENS, AUDIT_LOG, BLOBS, CONFLICTS, DEVICES, OPS, RECORDS, REVISIONS, TOKENS, USERS, WEBHOOKS, WEBHOOK_DELIVERIES, type TableShape,
   insertSql, upsertSql,
 } from '../tables.ts';
+
+/** The shared upsert with PostgreSQL placeholders ($1 key, $2 at, $3 cutoff). */
+const BUMP_LOGIN_ATTEMPTS_PG = BUMP_LOGIN_ATTEMPTS.replaceAll('@key', '$1').replaceAll('@at', '$2').replaceAll('@cutoff', '$3');
 
 const positional = (i: number): string => `$${i + 1}`;
 const valuesOf = (t: TableShape, row: Row): unknown[] => t.columns.map((c) => row[c]);
@@ -225,6 +229,18 @@ function postgresTx(
     },
     async putToken(token) {
       await client.query(SQL.putToken, valuesOf(TOKENS, tokenToParams(token)));
+    },
+    async revokeUserTokens(userId, at) {
+      const result = await client.query('UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, at]);
+      return result.rowCount ?? 0;
+    },
+    async bumpLoginAttempts(key, at, windowCutoff) {
+      // One statement: the row lock of the upsert makes racing logins (in any process) take turns on this key.
+      const row = await first(BUMP_LOGIN_ATTEMPTS_PG, [key, at, windowCutoff]);
+      return { count: Number(row!.count), windowStart: String(row!.window_start) };
+    },
+    async releaseLoginAttempt(key, reset) {
+      await client.query(reset ? 'DELETE FROM login_attempts WHERE key = $1' : 'UPDATE login_attempts SET count = GREATEST(count - 1, 0) WHERE key = $1', [key]);
     },
     async getBlob(hash) {
       const row = await first('SELECT * FROM blobs WHERE hash = $1', [hash]);

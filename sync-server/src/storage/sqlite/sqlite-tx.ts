@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { SyncTx, Scope, ServerRecord, StoredOp, ConflictItem } from '../sync-store.ts';
 import { ChangeCounter } from '../change-counter.ts';
 import { sqliteBlobTx } from './sqlite-blob-tx.ts';
+import { BUMP_LOGIN_ATTEMPTS } from '../login-attempts-sql.ts';
 import { fromJsonText, toJsonText } from '../json-column.ts';
 import { buildRecordListSql, countIndexFor, type ListDialect } from '../record-list-query.ts';
 import {
@@ -232,6 +233,16 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
     },
     async putToken(token) {
       s.putToken.run(tokenToParams(token));
+    },
+    async revokeUserTokens(userId, at) {
+      return byText('UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(at, userId).changes;
+    },
+    async bumpLoginAttempts(key, at, windowCutoff) {
+      const row = byText(BUMP_LOGIN_ATTEMPTS).get({ key, at, cutoff: windowCutoff }) as { count: number; window_start: string };
+      return { count: Number(row.count), windowStart: row.window_start };
+    },
+    async releaseLoginAttempt(key, reset) {
+      byText(reset ? 'DELETE FROM login_attempts WHERE key = ?' : 'UPDATE login_attempts SET count = MAX(count - 1, 0) WHERE key = ?').run(key);
     },
     async getBlob(hash) {
       const row = one(s.getBlob, hash);

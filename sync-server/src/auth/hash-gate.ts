@@ -1,0 +1,66 @@
+// Bounds the password hashes computed at once (each scrypt holds 128 MiB and a libuv thread): excess logins wait briefly, then get 503 E_BUSY, so /healthz and real logins stay fast under a flood.
+import { HttpError } from '../http/errors.ts';
+
+export interface HashGateOptions {
+  /** Hashes at once. */
+  concurrency: number;
+  /** Longest a login waits for a slot before 503 E_BUSY. */
+  maxWaitMs: number;
+  /** Logins allowed to wait at all; beyond this the answer is an immediate 503 (the queue cannot grow without bound). */
+  maxQueue: number;
+}
+
+interface Waiter {
+  grant: () => void;
+  timer: NodeJS.Timeout;
+}
+
+/** A counting semaphore with a bounded, timed queue; one per process (the limiter, not this, is shared across processes). */
+export class HashGate {
+  private active = 0;
+  private readonly queue: Waiter[] = [];
+
+  constructor(private readonly options: HashGateOptions) {}
+
+  /** Runs fn when a slot is free; throws 503 E_BUSY (retry-after in details) when none frees up in time. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.options.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    if (this.queue.length >= this.options.maxQueue) return Promise.reject(busy());
+    return new Promise<void>((resolvePromise, reject) => {
+      const waiter: Waiter = {
+        grant: () => {
+          clearTimeout(waiter.timer);
+          resolvePromise();
+        },
+        timer: setTimeout(() => {
+          this.queue.splice(this.queue.indexOf(waiter), 1);
+          reject(busy());
+        }, this.options.maxWaitMs),
+      };
+      this.queue.push(waiter);
+    });
+  }
+
+  private release(): void {
+    // The slot passes straight to the next waiter, so `active` stays the same.
+    const next = this.queue.shift();
+    if (next) next.grant();
+    else this.active--;
+  }
+}
+
+function busy(): HttpError {
+  return new HttpError('E_BUSY', undefined, { details: { retryAfterSeconds: 2 } });
+}

@@ -1,0 +1,22 @@
+// SQLite schema for real accounts: forced password change, token idle tracking, API token expiry, and the login attempt counters the limiter updates atomically.
+import type { Migration } from './migration.ts';
+
+export const accountsSqlite: Migration = {
+  id: '2026-12-05-accounts',
+  sql: `
+-- Set by an admin's password reset (and a CLI reset): every route but the password change refuses until it is changed.
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+-- Office sessions expire after an idle period; written at most once a minute per token.
+ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+CREATE INDEX tokens_user ON tokens (user_id);
+-- NULL: the API token never expires.
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
+-- One fixed-window counter per limiter key ("account:<name>", "address:<ip>", "total"): incremented by one
+-- upsert before the password is hashed, so parallel attempts cannot all pass the check (auth/login-limiter.ts).
+CREATE TABLE login_attempts (
+  key TEXT PRIMARY KEY,
+  window_start TEXT NOT NULL,
+  count INTEGER NOT NULL
+);
+`,
+};
