@@ -1,6 +1,7 @@
 // Shared steps of the end-to-end tests: service worker, sample survey, records, logins (UI and API), sync, tablets as browser contexts, browser launch options, answering a form from its definition.
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type { Answers, Choice, FieldDefinition, FieldPath, FormDefinition } from '../../src/engine/types.ts';
+import { choicesOf as engineChoicesOf } from '../../src/engine/values/choice-value.ts';
 
 export const SAMPLE_FORM = 'field-check';
 
@@ -175,9 +176,9 @@ export async function apiGet<T>(request: APIRequestContext, token: string, path:
   return (await res.json()) as T;
 }
 
-/** The choices a select offers: its own, or its form's named list. */
+/** The choices a select offers: its own, or its form's named list (none for other fields). */
 export function choicesOf(form: FormDefinition, field: FieldDefinition): Choice[] {
-  return field.choices ?? (field.choiceList ? (form.choiceLists?.[field.choiceList] ?? []) : []);
+  return engineChoicesOf(form, field) ?? [];
 }
 
 /** Field types a person types or picks (the fill helpers below answer these; photos, signatures, GPS and repeats need their own steps). */

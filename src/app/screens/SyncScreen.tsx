@@ -6,6 +6,7 @@ import { appDb } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
+import { describeRejected } from './rejectedItems.ts';
 import { syncClient, useSession, useSyncStatus } from '../sync.ts';
 
 const BUSY_PHASES = new Set(['uploading', 'pushing', 'pulling']);
@@ -21,7 +22,7 @@ export function SyncScreen() {
   const status = useSyncStatus();
   const session = useSession();
   const pending = useLiveQuery(() => pendingCount(appDb()), []) ?? 0;
-  const rejected = useLiveQuery(() => listRejected(appDb()), []) ?? [];
+  const rejected = useLiveQuery(async () => describeRejected(appDb(), await listRejected(appDb()), language), [language]) ?? [];
   const busy = BUSY_PHASES.has(status.phase);
   const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
   const { progress } = status;
@@ -103,9 +104,13 @@ export function SyncScreen() {
           <h2>{t('sync.rejectedTitle', { count: rejected.length })}</h2>
           <p className="hint">{t('sync.rejectedHelp')}</p>
           <ul className="card-list">
-            {rejected.map((op) => (
-              <li key={op.opId} className="card" data-testid="rejected-op" data-op-id={op.opId}>
-                <span className="card-title">{t('sync.rejectedItem', { path: op.path, value: shortValue(op.value) })}</span>
+            {rejected.map(({ op, field, recordTitle }) => (
+              <li key={op.opId} className="card" data-testid="rejected-op" data-op-id={op.opId} data-path={op.path}>
+                <span className="card-title">
+                  {field === null
+                    ? t('sync.rejectedRecordItem', { record: recordTitle || t('records.untitled') })
+                    : t('sync.rejectedItem', { record: recordTitle || t('records.untitled'), field, value: shortValue(op.value) })}
+                </span>
                 <span className="card-meta">{t('sync.rejectedReason', { code: op.rejection.code, reason: t(`sync.rejection.${op.rejection.code}`, { defaultValue: op.rejection.message }) })}</span>
                 <span className="card-actions">
                   <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'editor', recordId: op.recordId })}>

@@ -1,0 +1,26 @@
+// What the sync screen lists for each refused change: the record's title and the field's label from the form on the device, not raw ids.
+import type { FormDefinition } from '../../engine/types.ts';
+import { getForm, latestForm, type GenbaDb } from '../../data/index.ts';
+import type { RejectedOp } from '../../data/sync/index.ts';
+import { fieldLabel } from '../editor/fieldLabel.ts';
+import type { Language } from '../localize.ts';
+
+export interface RejectedItem {
+  op: RejectedOp;
+  /** The field's label, or null for a record operation ('@create', '@status', …). */
+  field: string | null;
+  recordTitle: string;
+}
+
+export async function describeRejected(db: GenbaDb, ops: RejectedOp[], language: Language): Promise<RejectedItem[]> {
+  const forms = new Map<string, FormDefinition | undefined>();
+  const items: RejectedItem[] = [];
+  for (const op of ops) {
+    const key = `${op.formId}@${op.formVersion}`;
+    if (!forms.has(key)) forms.set(key, (await getForm(db, op.formId, op.formVersion)) ?? (await latestForm(db, op.formId)));
+    const record = await db.records.get(op.recordId);
+    const title = typeof record?.title === 'string' ? record.title : '';
+    items.push({ op, field: op.path.startsWith('@') ? null : fieldLabel(forms.get(key), op.path, language), recordTitle: title });
+  }
+  return items;
+}
