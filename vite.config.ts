@@ -52,6 +52,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // Workbox maps the service worker by default; no source maps in the build (see build.sourcemap).
+        sourcemap: false,
       },
     }),
   ],

@@ -1,6 +1,4 @@
 // Entry point: reads the saved language, starts the service worker and the sync client, asks for persistent storage, renders the app.
-// First: set before any module parses a schema.
-import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { requestPersistence, setSetting } from '../data/index.ts';
