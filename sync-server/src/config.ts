@@ -18,6 +18,8 @@ export interface ServerConfig {
   tokenDays: number;
   /** Delivery of the hand-off feed to webhooks (sync-server/src/office/webhook-dispatcher.ts). */
   webhooks: WebhookConfig;
+  /** Who may store how much, and how long unfinished uploads and unreferenced blobs are kept (blobs/blob-sweep.ts). */
+  blobs: BlobConfig;
   /** Demo mode (the quick start): demo accounts may be seeded. Off under NODE_ENV=production or GENBA_DEMO=off. */
   demo: boolean;
   /** Fastify's trustProxy (GENBA_TRUST_PROXY): false = the client address is the socket's; true, a hop count or a list of proxy addresses/CIDRs. */
@@ -40,6 +42,17 @@ export interface AuthConfig {
   hashWaitMs: number;
   /** The scrypt cost of new hashes and the target of rehash-on-login (not an environment setting: tests pass a cheap one). */
   passwordCost: ScryptCost;
+}
+
+export interface BlobConfig {
+  /** Bytes one user may have stored (blobs they uploaded) plus in flight (declared lengths of unfinished uploads). */
+  quotaBytes: number;
+  /** An unfinished tus upload is removed this long after it was created. */
+  uploadExpiryHours: number;
+  /** A blob no record references is removed this long after it was stored, uploaded again or last dereferenced. */
+  unreferencedGraceDays: number;
+  /** How often the sweep runs (each run is bounded; the next one continues). */
+  sweepMinutes: number;
 }
 
 export interface WebhookConfig {
@@ -98,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : undefined,
     blobMaxBytes: positiveInt(env, 'GENBA_BLOB_MAX_BYTES', 50 * MIB, 'E_CONFIG_BLOB_MAX_BYTES'),
     tokenDays: positiveInt(env, 'GENBA_TOKEN_DAYS', 30, 'E_CONFIG_TOKEN_DAYS'),
+    blobs: {
+      quotaBytes: positiveInt(env, 'GENBA_BLOB_QUOTA_BYTES', 2 * 1024 * MIB, 'E_CONFIG_BLOB_QUOTA_BYTES'),
+      uploadExpiryHours: positiveInt(env, 'GENBA_BLOB_UPLOAD_EXPIRY_HOURS', 24, 'E_CONFIG_BLOB_UPLOAD_EXPIRY_HOURS'),
+      unreferencedGraceDays: positiveInt(env, 'GENBA_BLOB_GRACE_DAYS', 7, 'E_CONFIG_BLOB_GRACE_DAYS'),
+      sweepMinutes: positiveInt(env, 'GENBA_BLOB_SWEEP_MINUTES', 60, 'E_CONFIG_BLOB_SWEEP_MINUTES'),
+    },
     webhooks: {
       enabled: env.GENBA_WEBHOOKS !== 'off',
       pollMs: positiveInt(env, 'GENBA_WEBHOOK_POLL_MS', 2000, 'E_CONFIG_WEBHOOK_POLL_MS'),

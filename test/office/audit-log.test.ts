@@ -88,7 +88,12 @@ describe('audit log', () => {
     const file = blobFile(server.dir, blobLocation(hash));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);
-    await server.store.transaction((tx) => tx.putBlob({ hash, size: bytes.length, mime: 'image/jpeg', location: blobLocation(hash), uploadedBy: device.login.userId, createdAt: new Date().toISOString() }));
+    await server.store.transaction(async (tx) => {
+      await tx.putBlob({ hash, size: bytes.length, mime: 'image/jpeg', location: blobLocation(hash), uploadedBy: device.login.userId, createdAt: new Date().toISOString() });
+      // A supervisor reads a blob through a record that names it (issue 12): any demo record will do.
+      const [record] = await tx.listChanges(0, 1, { formIds: server.forms.all().map((form) => form.id), userId: null });
+      await tx.setBlobRefs(record!.id, [hash], new Date().toISOString());
+    });
     expect((await server.app.inject({ method: 'HEAD', url: `/api/blobs/${hash}`, headers: supervisor.headers })).statusCode).toBe(200);
     expect((await entries('?action=download')).entries).toEqual([]);
     expect((await server.app.inject({ method: 'GET', url: `/api/blobs/${hash}`, headers: supervisor.headers })).statusCode).toBe(200);

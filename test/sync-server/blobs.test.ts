@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256OfFile } from '../../sync-server/src/blobs/blob-files.ts';
+import { imageBytes } from './image-bytes.ts';
 import { startTestServer, type LoggedIn, type TestServer } from './test-server.ts';
 
 const MIB = 1024 * 1024;
@@ -49,7 +50,7 @@ async function missing(hashes: string[]): Promise<string[]> {
 
 describe('blob uploads (tus)', () => {
   it('stores a blob whose bytes match the declared sha256, then serves it and no longer lists it as missing', async () => {
-    const bytes = randomBytes(50_000);
+    const bytes = imageBytes('image/jpeg', 50_000);
     const hash = sha256(bytes);
     expect(await missing([hash])).toEqual([hash]);
     const created = await createUpload(bytes.length, hash);
@@ -94,7 +95,7 @@ describe('blob uploads (tus)', () => {
   });
 
   it('works with tus-js-client, the client the tablets use', async () => {
-    const bytes = randomBytes(300_000);
+    const bytes = imageBytes('image/png', 300_000);
     const hash = sha256(bytes);
     await new Promise<void>((resolvePromise, reject) => {
       const upload = new tus.Upload(bytes, {
@@ -112,7 +113,7 @@ describe('blob uploads (tus)', () => {
   });
 
   it('resumes an interrupted 20 MB upload from where it stopped', async () => {
-    const bytes = randomBytes(20 * MIB);
+    const bytes = imageBytes('image/jpeg', 20 * MIB);
     const hash = sha256(bytes);
     const created = await createUpload(bytes.length, hash);
     const location = new URL(created.headers.get('location')!, base);

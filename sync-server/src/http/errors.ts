@@ -32,6 +32,8 @@ export const HTTP_ERRORS = {
   E_TEXT_UNSTORABLE: { status: 400, message: 'A text value holds a character that cannot be stored (NUL); remove it and send again.' },
   E_BLOB_METADATA: { status: 400, message: 'Upload-Metadata must carry sha256 (64 lower-case hex digits) and mime.' },
   E_BLOB_HASH_MISMATCH: { status: 422, message: 'The uploaded bytes do not hash to the declared sha256; upload again.' },
+  E_BLOB_TYPE: { status: 422, message: 'Blobs are JPEG, PNG or WebP images (signatures PNG), and the bytes must be of the declared type.' },
+  E_QUOTA: { status: 413, message: 'This account\'s blob storage quota is used up (stored plus unfinished uploads).' },
   E_REVIEW_CONFLICTS: { status: 409, message: 'The record has open conflicts: resolve them before approving it.' },
   E_TOKEN_SCOPE: { status: 403, message: 'This API token\'s scopes do not allow this route (API tokens never work on device routes).' },
   E_API_TOKEN: { status: 401, message: 'The API token is unknown, revoked or malformed.' },

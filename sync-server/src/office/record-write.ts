@@ -1,6 +1,7 @@
-// The office's part of every record write: the review-queue summary, and a new revision when the record becomes submitted.
+// The office's part of every record write: the review-queue summary, a new revision when the record becomes submitted, the blob refs.
 import type { Evaluation, FormDefinition } from '../../../src/engine/index.ts';
 import type { RecordSummary, ServerRecord, SyncTx } from '../storage/sync-store.ts';
+import { syncBlobRefs } from '../blobs/blob-refs.ts';
 import { evaluateRecord } from './evaluate-record.ts';
 import { firstGeopoint } from './first-geopoint.ts';
 import { recordTitle } from './record-title.ts';
@@ -27,6 +28,8 @@ export interface RecordWrite {
  */
 export async function withOfficeColumns(tx: SyncTx, write: RecordWrite): Promise<ServerRecord> {
   const { record, previous, form } = write;
+  // Who may read a photo follows from who may read a record naming it: the index moves with the answers, in this transaction.
+  await syncBlobRefs(tx, record, previous, write.at);
   const before: RecordSummary | undefined = record.summary ?? previous?.summary;
   let revision = before?.revision ?? 0;
   let submittedAt = before?.submittedAt ?? null;

@@ -1,5 +1,5 @@
 // Photos through the real server's tus endpoint with the device's TusBlobUploader: uploaded and marked, and a stored upload URL resumes at its offset.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../helpers.ts';
 import { putAttachment, rememberUploadUrl, getAttachment } from '../../../src/data/attachments.ts';
@@ -8,6 +8,7 @@ import { HttpSyncTransport } from '../../../src/data/sync/transport.ts';
 import { SyncClient } from '../../../src/data/sync/syncClient.ts';
 import { TusBlobUploader } from '../../../src/data/sync/tusUploader.ts';
 import { currentSession, login } from '../../../src/data/sync/session.ts';
+import { imageBytes } from '../../sync-server/image-bytes.ts';
 import { startTestServer, type TestServer } from '../../sync-server/test-server.ts';
 import { fakeEnvironment } from './syncHelpers.ts';
 
@@ -35,7 +36,7 @@ async function device() {
 describe('photo upload through tus', () => {
   it('a sync uploads the pending photo; the server then holds it and the attachment is marked uploaded', async () => {
     const { db, transport, recordId } = await device();
-    const bytes = randomBytes(250_000);
+    const bytes = imageBytes('image/jpeg', 250_000);
     const row = await putAttachment(db, { recordId, path: 'buildings[0].building_photos', kind: 'photo', mime: 'image/jpeg', blob: new Blob([bytes], { type: 'image/jpeg' }) });
     expect(row.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
     const client = new SyncClient({ db, transport, environment: fakeEnvironment(), uploader: new TusBlobUploader(base, 100_000, toBuffer) });
@@ -53,7 +54,7 @@ describe('photo upload through tus', () => {
     const { db, transport } = await device();
     const session = await currentSession(db);
     const token = session?.token as string;
-    const bytes = randomBytes(400_000);
+    const bytes = imageBytes('image/jpeg', 400_000);
     const blob = new Blob([bytes], { type: 'image/jpeg' });
     const row = await putAttachment(db, { recordId: '0190f000-0000-7000-8000-000000000001', path: 'p', kind: 'photo', mime: 'image/jpeg', blob });
     // A previous attempt created the upload and sent the first 300,000 bytes before the network dropped.
