@@ -34,9 +34,10 @@ const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0
 const webpHead = (): Buffer => Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 
 /** `size` bytes (at least the header) that file-type reads as the given image type; random after the header. */
-export function imageBytes(mime: 'image/png' | 'image/jpeg' | 'image/webp', size = 2000): Buffer {
+export function imageBytes(mime: 'image/png' | 'image/jpeg' | 'image/webp', size = 2000): Buffer<ArrayBuffer> {
   const head = mime === 'image/png' ? tinyPng() : mime === 'image/jpeg' ? JPEG_HEAD : webpHead();
-  return Buffer.concat([head, randomBytes(Math.max(0, size - head.length))]);
+  // Copied into a Buffer over its own ArrayBuffer: what Blob and fetch bodies accept.
+  return Buffer.from(Buffer.concat([head, randomBytes(Math.max(0, size - head.length))]));
 }
 
 /** What the attack in issue 12 stored as a "photo". */
