@@ -5,6 +5,8 @@ import { aBlob, aRecord } from './fixtures.ts';
 
 export interface BlobAccessContext {
   tx<T>(fn: (tx: SyncTx) => Promise<T>): Promise<T>;
+  /** SQL stores: runs SQL around the adapter, then migrate() again (re-applies a migration whose record was deleted). */
+  remigrate: ((sql: string) => Promise<void>) | null;
 }
 
 const H = (c: string) => c.repeat(64);
@@ -14,7 +16,7 @@ const SUPERVISOR: Scope = { formIds: ['field-check', 'care-assessment'], userId:
 const sorted = (xs: string[]) => [...xs].sort();
 
 export function describeBlobAccessConformance(ctx: BlobAccessContext): void {
-  const { tx } = ctx;
+  const { tx, remigrate } = ctx;
 
   describe('blob access', () => {
     it('a blob is visible through a record in scope that references it; the uploader sees it only until it is referenced', async () => {
@@ -44,6 +46,19 @@ export function describeBlobAccessConformance(ctx: BlobAccessContext): void {
         expect(await t.visibleBlobs([H('a')], FIELD, 'u-field', 'always')).toEqual([H('a')]);
         expect(await t.visibleBlobs([H('a')], OTHER, 'u-other', 'always')).toEqual([]);
       });
+    });
+
+    it.runIf(remigrate !== null)('the migration indexes the blobs that records stored before it name (photos in repeats, originals)', async () => {
+      await tx(async (t) => {
+        for (const c of ['a', 'b', 'c']) await t.putBlob(aBlob(H(c)));
+        const photos = [{ hash: H('a'), mime: 'image/jpeg', originalHash: H('b') }];
+        await t.putRecord(aRecord('rec-old', { ownerId: 'u-field', changeSeq: 1, answers: { buildings: [{ building_photos: photos }], note: `"hash":"${H('c')}"` } }));
+      });
+      expect(await tx((t) => t.visibleBlobs([H('a'), H('b'), H('c')], FIELD, 'u-x', 'always'))).toEqual([]);
+      await remigrate!(`DELETE FROM schema_migrations WHERE id = '2026-12-05-blob-access';
+        DROP TABLE blob_refs; DROP TABLE blob_uploaders; DROP TABLE blob_uploads; ALTER TABLE blobs DROP COLUMN touched_at;`);
+      // A hash inside a text answer is not a reference: only "hash" / "originalHash" members of objects are.
+      expect(sorted(await tx((t) => t.visibleBlobs([H('a'), H('b'), H('c')], FIELD, 'u-x', 'always')))).toEqual([H('a'), H('b')]);
     });
 
     it('setBlobRefs replaces the record\'s set; a dropped reference restarts the grace period', async () => {

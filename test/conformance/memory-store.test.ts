@@ -11,5 +11,5 @@ describe('memory test store: back-office conformance', () => {
     store = openMemoryStore();
   });
   describeBackOfficeConformance({ tx: <T>(fn: (tx: SyncTx) => Promise<T>) => store.transaction(fn), rawExec: null });
-  describeBlobAccessConformance({ tx: <T>(fn: (tx: SyncTx) => Promise<T>) => store.transaction(fn) });
+  describeBlobAccessConformance({ tx: <T>(fn: (tx: SyncTx) => Promise<T>) => store.transaction(fn), remigrate: null });
 });

@@ -497,7 +497,13 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
       describeBackOfficeConformance({ tx: (fn) => tx(fn), rawExec: (sql) => harness.rawExec(sql) });
     });
 
-    describeBlobAccessConformance({ tx: (fn) => tx(fn) });
+    describeBlobAccessConformance({
+      tx: (fn) => tx(fn),
+      remigrate: async (sql) => {
+        await harness.rawExec(sql);
+        await store.migrate();
+      },
+    });
 
     describeAccountsConformance({ tx: (fn) => tx(fn), openAnother: () => openAnother() });
 
