@@ -11,7 +11,8 @@ let server: TestServer | undefined;
 
 async function start(auth: Partial<AuthConfig> = {}): Promise<TestServer> {
   clock = Date.parse('2026-12-05T09:00:00.000Z');
-  server = await startTestServer({ auth: { ...loadConfig({}).auth, passwordCost: TEST_SCRYPT_COST, ...auth } }, { now: () => new Date(clock) });
+  // A gate wide enough for 100 parallel logins: these tests are about the limiter (hash-gate.test.ts about the gate).
+  server = await startTestServer({ auth: { ...loadConfig({}).auth, passwordCost: TEST_SCRYPT_COST, hashConcurrency: 8, ...auth } }, { now: () => new Date(clock) });
   return server;
 }
 afterEach(async () => {

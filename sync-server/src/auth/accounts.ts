@@ -89,17 +89,15 @@ async function checkPassword(deps: AccountDeps, input: LoginInput): Promise<{ us
  * get the same answer (E_AUTH); a disabled account with the right password gets E_USER_DISABLED.
  */
 export async function login(deps: AccountDeps, input: LoginInput, context: LoginContext): Promise<LoginResult> {
-  const reservation = await reserveLoginAttempt(deps.store, limitsOf(deps.auth), input.username, context.ip, deps.now());
-  let checked: Awaited<ReturnType<typeof checkPassword>>;
-  try {
-    checked = await context.gate.run(() => checkPassword(deps, input));
-  } catch (err) {
-    // Never reached the hash (E_BUSY): the attempt is given back, so a flood cannot lock out the accounts it names.
-    await settleLoginAttempt(deps.store, reservation, 'refund');
+  const ticket = context.gate.admit();
+  const reservation = await reserveLoginAttempt(deps.store, limitsOf(deps.auth), input.username, context.ip, deps.now()).catch((err: unknown) => {
+    ticket.cancel();
     throw err;
-  }
+  });
+  // An attempt refused with E_BUSY stays counted like a wrong password: giving it back would cost a commit per
+  // refused request in a flood, and it locks out nothing that ten wrong guesses would not.
+  const checked = await ticket.run(() => checkPassword(deps, input));
   if (!checked) throw new HttpError('E_AUTH');
-  await settleLoginAttempt(deps.store, reservation, 'success');
   const { user, newHash } = checked;
   if (user.disabled) throw new HttpError('E_USER_DISABLED');
   const token = newToken();
@@ -117,6 +115,7 @@ export async function login(deps: AccountDeps, input: LoginInput, context: Login
       lastSeenAt: now.toISOString(),
       revokedAt: null,
     });
+    await settleLoginAttempt(tx, reservation);
     await tx.putToken({ tokenHash: hashToken(token), userId: user.id, deviceId: input.deviceId, issuedAt: now.toISOString(), expiresAt, revokedAt: null, lastUsedAt: now.toISOString() });
     if (newHash) {
       // Only if nobody changed the password meanwhile (an admin reset wins over the upgrade).

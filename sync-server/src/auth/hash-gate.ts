@@ -10,6 +10,12 @@ export interface HashGateOptions {
   maxQueue: number;
 }
 
+/** A login admitted to the gate: it runs its hash through the ticket, or cancels when refused before hashing. */
+export interface GateTicket {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  cancel(): void;
+}
+
 interface Waiter {
   grant: () => void;
   timer: NodeJS.Timeout;
@@ -18,9 +24,37 @@ interface Waiter {
 /** A counting semaphore with a bounded, timed queue; one per process (the limiter, not this, is shared across processes). */
 export class HashGate {
   private active = 0;
+  /** Tickets not yet finished: hashing, waiting, or still in the limiter's transaction. */
+  private admitted = 0;
   private readonly queue: Waiter[] = [];
 
   constructor(private readonly options: HashGateOptions) {}
+
+  /**
+   * Admission BEFORE any database work: when concurrency + maxQueue logins are already in, the answer is an
+   * immediate 503 with no write at all, so a flood costs neither hashes nor commits (each SQLite commit is an fsync
+   * on the event loop's thread).
+   */
+  admit(): GateTicket {
+    if (this.admitted >= this.options.concurrency + this.options.maxQueue) throw busy();
+    this.admitted++;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      this.admitted--;
+    };
+    return {
+      run: async (fn) => {
+        try {
+          return await this.run(fn);
+        } finally {
+          leave();
+        }
+      },
+      cancel: leave,
+    };
+  }
 
   /** Runs fn when a slot is free; throws 503 E_BUSY (retry-after in details) when none frees up in time. */
   async run<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 // Login limiter: per account name, per client address and in total, counted in the database so every server process shares it; check and record are one atomic step.
 import { HttpError } from '../http/errors.ts';
-import type { SyncStore } from '../storage/sync-store.ts';
+import type { SyncStore, SyncTx } from '../storage/sync-store.ts';
 
 export interface LoginLimits {
   windowMs: number;
@@ -9,7 +9,7 @@ export interface LoginLimits {
   total: number;
 }
 
-/** What a login reserved: released (success) or kept (wrong password) after the hash. */
+/** What a login reserved: given back on success, kept on a wrong password (and on E_BUSY). */
 export interface LoginReservation {
   accountKey: string;
   addressKey: string;
@@ -42,13 +42,11 @@ export async function reserveLoginAttempt(store: SyncStore, limits: LoginLimits,
 }
 
 /**
- * After the hash: a right password clears the account's failures and gives back its address and total attempt
- * (so only failures stay counted); `refund` gives all three back (the login never reached the hash, e.g. E_BUSY).
+ * A right password, inside the transaction that issues the token: clears the account's failures and gives back its
+ * address and total attempt, so only failures stay counted.
  */
-export async function settleLoginAttempt(store: SyncStore, reservation: LoginReservation, outcome: 'success' | 'refund'): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.releaseLoginAttempt(reservation.accountKey, outcome === 'success');
-    await tx.releaseLoginAttempt(reservation.addressKey, false);
-    await tx.releaseLoginAttempt(TOTAL_KEY, false);
-  });
+export async function settleLoginAttempt(tx: SyncTx, reservation: LoginReservation): Promise<void> {
+  await tx.releaseLoginAttempt(reservation.accountKey, true);
+  await tx.releaseLoginAttempt(reservation.addressKey, false);
+  await tx.releaseLoginAttempt(TOTAL_KEY, false);
 }

@@ -141,16 +141,13 @@ export async function changeOwnPassword(deps: AccountDeps, session: Session, req
   const newHash = await gate.run(async () => {
     if (!(await verifyPassword(request.currentPassword, session.user.passwordHash))) return null;
     return hashPassword(request.newPassword, deps.auth.passwordCost);
-  }).catch(async (err: unknown) => {
-    await settleLoginAttempt(deps.store, reservation, 'refund');
-    throw err;
   });
-  if (newHash) await settleLoginAttempt(deps.store, reservation, 'success');
   await deps.store.transaction(async (tx) => {
     if (!newHash) {
       await tx.appendAudit([auditEntry(audit, 'password_change', null, { ok: false }, now)]);
       return;
     }
+    await settleLoginAttempt(tx, reservation);
     const current = await userOrThrow(tx, session.user.id);
     await tx.putUser({ ...current, passwordHash: newHash, mustChangePassword: false });
     await tx.revokeUserTokens(current.id, now);
