@@ -1,4 +1,5 @@
 // Photos and signatures as content-addressed Blobs (SHA-256): stored once per content, queued for upload until the server holds them.
+import { isPhotoMime, isSignatureMime } from '../engine/values/attachment-types.ts';
 import type { GenbaDb } from './db.ts';
 import { DataError, toDataError } from './errors.ts';
 
@@ -37,6 +38,9 @@ export async function putAttachment(db: GenbaDb, attachment: NewAttachment): Pro
   if (!(attachment?.blob instanceof Blob)) throw new DataError('E_ATTACHMENT_INVALID', 'an attachment needs a Blob');
   if (!KINDS.includes(attachment.kind)) throw new DataError('E_ATTACHMENT_INVALID', `unknown attachment kind "${String(attachment.kind)}"`);
   if (typeof attachment.recordId !== 'string' || attachment.recordId === '') throw new DataError('E_ATTACHMENT_INVALID', 'an attachment needs a recordId');
+  // The server refuses any other type at upload (E_BLOB_TYPE); refusing it here keeps it from waiting in the queue forever.
+  const allowed = attachment.kind === 'signature' ? isSignatureMime(attachment.mime) : isPhotoMime(attachment.mime);
+  if (!allowed) throw new DataError('E_ATTACHMENT_INVALID', `a ${attachment.kind} may not be of type "${String(attachment.mime)}"`);
   // Hash before the transaction: an IndexedDB transaction commits while awaiting WebCrypto.
   const hash = await sha256Hex(attachment.blob);
   try {

@@ -39,4 +39,18 @@ describe('attachments', () => {
     await expect(putAttachment(db, { recordId: 'r', path: 'p', kind: 'video' as never, mime: 'x', blob: new Blob(['a']) })).rejects.toMatchObject({ code: 'E_ATTACHMENT_INVALID' });
     expect(await db.attachments.count()).toBe(0);
   });
+
+  it('refuses a type the kind may not have: a signature is PNG only (no SVG), a photo JPEG, PNG or WebP', async () => {
+    const db = openTestDb();
+    const svg = new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], { type: 'image/svg+xml' });
+    await expect(putAttachment(db, { recordId: 'r', path: 's', kind: 'signature', mime: 'image/svg+xml', blob: svg })).rejects.toMatchObject({ code: 'E_ATTACHMENT_INVALID' });
+    await expect(putAttachment(db, { recordId: 'r', path: 's', kind: 'signature', mime: 'image/jpeg', blob: new Blob(['j']) })).rejects.toMatchObject({ code: 'E_ATTACHMENT_INVALID' });
+    for (const kind of ['photo', 'photo-original'] as const) {
+      await expect(putAttachment(db, { recordId: 'r', path: 'p', kind, mime: 'text/html', blob: new Blob(['<p>']) })).rejects.toMatchObject({ code: 'E_ATTACHMENT_INVALID' });
+      await expect(putAttachment(db, { recordId: 'r', path: 'p', kind, mime: 'image/heic', blob: new Blob(['h']) })).rejects.toMatchObject({ code: 'E_ATTACHMENT_INVALID' });
+    }
+    expect(await db.attachments.count()).toBe(0);
+    await putAttachment(db, { recordId: 'r', path: 'p', kind: 'photo', mime: 'image/webp', blob: new Blob(['w']) });
+    expect(await db.attachments.count()).toBe(1);
+  });
 });
