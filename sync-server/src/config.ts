@@ -18,6 +18,8 @@ export interface ServerConfig {
   tokenDays: number;
   /** Delivery of the hand-off feed to webhooks (sync-server/src/office/webhook-dispatcher.ts). */
   webhooks: WebhookConfig;
+  /** GENBA_ALLOW_SELF_APPROVAL=on: a reviewer may approve a record they own or edited (default off: four eyes). */
+  allowSelfApproval: boolean;
   /** Who may store how much, and how long unfinished uploads and unreferenced blobs are kept (blobs/blob-sweep.ts). */
   blobs: BlobConfig;
   /** Demo mode (the quick start): demo accounts may be seeded. Off under NODE_ENV=production or GENBA_DEMO=off. */
@@ -100,6 +102,13 @@ function demoFrom(env: NodeJS.ProcessEnv): boolean {
   return env.NODE_ENV !== 'production' && demo !== 'off';
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean, code: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  throw new Error(`${code}: ${name} must be on or off, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`E_CONFIG_PORT: PORT must be 0–65535, got "${env.PORT}"`);
@@ -117,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       unreferencedGraceDays: positiveInt(env, 'GENBA_BLOB_GRACE_DAYS', 7, 'E_CONFIG_BLOB_GRACE_DAYS'),
       sweepMinutes: positiveInt(env, 'GENBA_BLOB_SWEEP_MINUTES', 60, 'E_CONFIG_BLOB_SWEEP_MINUTES'),
     },
+    allowSelfApproval: onOff(env, 'GENBA_ALLOW_SELF_APPROVAL', false, 'E_CONFIG_ALLOW_SELF_APPROVAL'),
     webhooks: {
       enabled: env.GENBA_WEBHOOKS !== 'off',
       pollMs: positiveInt(env, 'GENBA_WEBHOOK_POLL_MS', 2000, 'E_CONFIG_WEBHOOK_POLL_MS'),

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scope, SyncStore, SyncTx } from '../../sync-server/src/storage/sync-store.ts';
 import { TRICKY_JSON, aBlob, aConflict, aDevice, anOp, aRecord, aToken, aUser } from './fixtures.ts';
+import { describeRecordEditsConformance } from './record-edits.suite.ts';
 import { describeBackOfficeConformance } from './back-office.suite.ts';
 import { describeBlobAccessConformance } from './blob-access.suite.ts';
 import { describeAccountsConformance } from './accounts.suite.ts';
@@ -492,6 +493,8 @@ export function runSyncStoreConformance(name: string, createHarness: () => Promi
         expect(await tx((t) => t.getMeta('server-hlc'))).toBe('2026-11-28T09:00:01.000Z-0000-server');
       });
     });
+
+    describeRecordEditsConformance({ tx: (fn) => tx(fn) });
 
     describe('back office', () => {
       describeBackOfficeConformance({ tx: (fn) => tx(fn), rawExec: (sql) => harness.rawExec(sql) });

@@ -1,6 +1,6 @@
 // An in-memory SyncStore for fast sync tests: transactions run one at a time on a copy that replaces the state only on success.
 import type {
-  ApiTokenRow, AuditEntry, ConflictItem, DeviceRow, RecordListFilter, RecordListItem, RevisionRow, Scope, ScopeRemovalRow, ServerRecord, StoredOp, SyncStore,
+  ApiTokenRow, AuditEntry, ConflictItem, DeviceRow, RecordEditRow, RecordListFilter, RecordListItem, RevisionRow, Scope, ScopeRemovalRow, ServerRecord, StoredOp, SyncStore,
   SyncTx, TokenRow, UserRow, BlobRow, WebhookDeliveryRow, WebhookRow,
 } from '../../sync-server/src/storage/sync-store.ts';
 import { foldSearchText } from '../../sync-server/src/storage/search-text.ts';
@@ -85,6 +85,18 @@ function txOver(state: State): SyncTx {
   return {
     ...memoryBlobTx(state.blobAccess, state.blobs, state.records),
     async getOps(opIds) { return opIds.flatMap((id) => (state.ops.has(id) ? [copy(state.ops.get(id)!)] : [])); },
+    async listRecordEdits(recordId) {
+      const groups = new Map<string, RecordEditRow>();
+      for (const op of state.ops.values()) {
+        if (op.recordId !== recordId) continue;
+        const key = JSON.stringify([op.userId, op.path]);
+        const row = groups.get(key);
+        if (!row) groups.set(key, { userId: op.userId, path: op.path, firstAt: op.receivedAt, lastAt: op.receivedAt, ops: 1 });
+        else groups.set(key, { ...row, firstAt: op.receivedAt < row.firstAt ? op.receivedAt : row.firstAt, lastAt: op.receivedAt > row.lastAt ? op.receivedAt : row.lastAt, ops: row.ops + 1 });
+      }
+      const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      return [...groups.values()].sort((a, b) => order(a.firstAt, b.firstAt) || order(a.userId, b.userId) || order(a.path, b.path));
+    },
     async insertOps(ops) {
       for (const op of ops) {
         if (state.ops.has(op.opId)) throw new Error(`duplicate op ${op.opId}`);

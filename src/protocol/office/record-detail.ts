@@ -38,6 +38,15 @@ export const RecordPhotoSchema = z.strictObject({
   mime: z.string(),
 });
 
+/** Answers written through push by a supervisor or admin who does not own the record (one per user). */
+export const OfficeEditSchema = z.strictObject({
+  userId: z.string(),
+  /** Answer paths (and '@' operations) the user wrote, in the order first written. */
+  paths: z.array(z.string()),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+
 export const RecordDetailResponseSchema = z.strictObject({
   record: OfficeRecordSchema,
   /** Ascending revision. */
@@ -52,10 +61,13 @@ export const RecordDetailResponseSchema = z.strictObject({
   audit: z.array(AuditEntrySchema),
   photos: z.array(RecordPhotoSchema),
   location: z.strictObject({ lat: z.number(), lon: z.number() }).nullable(),
-  /** Display names of the users the answer mentions (owner, assignee, submitters, deciders, candidates). */
+  /** Display names of the users the answer mentions (owner, assignee, submitters, deciders, candidates, office editors). */
   users: z.record(z.string(), z.string()),
+  /** Office edits to this record through the sync API, oldest first: shown in the review so they are not unnoticed. */
+  officeEdits: z.array(OfficeEditSchema),
 });
 
 export type OfficeRecord = z.infer<typeof OfficeRecordSchema>;
 export type RecordEvaluation = z.infer<typeof RecordEvaluationSchema>;
+export type OfficeEdit = z.infer<typeof OfficeEditSchema>;
 export type RecordDetailResponse = z.infer<typeof RecordDetailResponseSchema>;

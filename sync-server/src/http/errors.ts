@@ -34,6 +34,7 @@ export const HTTP_ERRORS = {
   E_BLOB_HASH_MISMATCH: { status: 422, message: 'The uploaded bytes do not hash to the declared sha256; upload again.' },
   E_BLOB_TYPE: { status: 422, message: 'Blobs are JPEG, PNG or WebP images (signatures PNG), and the bytes must be of the declared type.' },
   E_QUOTA: { status: 413, message: 'This account\'s blob storage quota is used up (stored plus unfinished uploads).' },
+  E_REVIEW_SELF: { status: 403, message: 'You created or edited this record: another reviewer approves it (GENBA_ALLOW_SELF_APPROVAL=on allows it).' },
   E_REVIEW_CONFLICTS: { status: 409, message: 'The record has open conflicts: resolve them before approving it.' },
   E_TOKEN_SCOPE: { status: 403, message: 'This API token\'s scopes do not allow this route (API tokens never work on device routes).' },
   E_API_TOKEN: { status: 401, message: 'The API token is unknown, revoked or malformed.' },

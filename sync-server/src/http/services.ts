@@ -17,5 +17,5 @@ export function accountDeps(services: ApiServices): AccountDeps {
 }
 
 export function syncDeps(services: ApiServices): SyncDeps {
-  return { store: services.store, forms: services.forms, now: services.now };
+  return { store: services.store, forms: services.forms, now: services.now, allowSelfApproval: services.config.allowSelfApproval };
 }

@@ -6,6 +6,7 @@ import type { SyncStore } from '../storage/sync-store.ts';
 import { auditEntry, type AuditContext } from './audit-context.ts';
 import { evaluateRecord } from './evaluate-record.ts';
 import { firstGeopoint } from './first-geopoint.ts';
+import { officeEditsOf } from './office-edits.ts';
 import { recordPhotos } from './record-photos.ts';
 import { diffRevisions } from './revision-diff.ts';
 
@@ -28,6 +29,7 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
     const conflicts = await tx.listConflicts({ recordIds: [record.id] });
     const trail = await tx.listAudit({ recordId: record.id, limit: AUDIT_TRAIL_LIMIT });
     const users = await tx.listUsers();
+    const officeEdits = officeEditsOf(await tx.listRecordEdits(record.id), users, record.ownerId);
     const form = deps.forms.get(record.formId);
     const evaluation = evaluateRecord(form, record.answers, now);
     const point = firstGeopoint(form, record.answers);
@@ -44,6 +46,7 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
       if (c.resolution) mentioned.add(c.resolution.by);
     }
     for (const entry of trail) if (entry.userId) mentioned.add(entry.userId);
+    for (const edit of officeEdits) mentioned.add(edit.userId);
     return {
       record: {
         id: record.id, formId: record.formId, formVersion: record.formVersion, status: record.status, deleted: record.deleted,
@@ -64,6 +67,7 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
       photos: recordPhotos(form, record.answers),
       location: point,
       users: Object.fromEntries(users.filter((u) => mentioned.has(u.id)).map((u) => [u.id, u.displayName])),
+      officeEdits,
     };
   });
 }

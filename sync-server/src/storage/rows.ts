@@ -1,6 +1,6 @@
 // Row ↔ SyncStore object mapping shared by both adapters (snake_case columns, JSON as text, booleans as 0/1 in, 0/1 or true/false out).
 import type {
-  ApiTokenRow, AuditEntry, BlobRow, ConflictItem, DeviceRow, RecordListItem, RecordSummary, RevisionRow, ScopeRemovalRow, ServerRecord, StoredOp, TokenRow,
+  ApiTokenRow, AuditEntry, BlobRow, ConflictItem, DeviceRow, RecordEditRow, RecordListItem, RecordSummary, RevisionRow, ScopeRemovalRow, ServerRecord, StoredOp, TokenRow,
   UserRow, WebhookDeliveryRow, WebhookRow,
 } from './sync-store.ts';
 import { fromJsonText, toJsonText } from './json-column.ts';
@@ -57,6 +57,11 @@ export function recordToParams(x: ServerRecord): Row {
     warning_count: s?.warningCount ?? 0, submitted_at: s?.submittedAt ?? null, revision: s?.revision ?? 0,
     search_text: searchTextOf(title, x.id),
   };
+}
+
+/** A grouped row of SyncTx.listRecordEdits (COUNT is a bigint string on PostgreSQL). */
+export function recordEditFromRow(r: Row): RecordEditRow {
+  return { userId: String(r.user_id), path: String(r.path), firstAt: String(r.first_at), lastAt: String(r.last_at), ops: Number(r.ops) };
 }
 
 export function opFromRow(r: Row): StoredOp {

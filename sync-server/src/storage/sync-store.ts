@@ -287,6 +287,16 @@ export interface ScopeRemovalRow {
   changeSeq: number;
 }
 
+/** Who wrote one answer path of a record through push (from the ops log): the review's "who edited this" and its self-approval check. */
+export interface RecordEditRow {
+  userId: string;
+  path: string;
+  firstAt: string;
+  lastAt: string;
+  /** Ops of this user on this path (no-ops included). */
+  ops: number;
+}
+
 /** What a user may see: all records of the forms, or only their own/assigned ones. */
 export interface Scope {
   formIds: string[];
@@ -298,6 +308,8 @@ export interface SyncTx extends BlobTx {
   // ops log
   getOps(opIds: string[]): Promise<StoredOp[]>;
   insertOps(ops: StoredOp[]): Promise<void>;
+  /** One row per (user, path) of the record's ops, ordered by firstAt then userId then path. */
+  listRecordEdits(recordId: string): Promise<RecordEditRow[]>;
   // records (PostgreSQL locks the rows FOR UPDATE)
   getRecords(ids: string[]): Promise<ServerRecord[]>;
   putRecord(record: ServerRecord): Promise<void>;

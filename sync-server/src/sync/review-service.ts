@@ -6,6 +6,7 @@ import type { ServerRecord } from '../storage/sync-store.ts';
 import { recordInScope } from '../auth/scope.ts';
 import { auditEntry, type AuditContext } from '../office/audit-context.ts';
 import { decideLatestRevision } from '../office/review-revision.ts';
+import { authoredBy } from '../office/office-edits.ts';
 import { loadServerClock, saveServerClock, SERVER_NODE } from './server-clock.ts';
 import type { Actor, SyncDeps } from './types.ts';
 
@@ -31,6 +32,10 @@ export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: strin
     if (record.deleted) return { ok: false, status: 409, error: { code: 'E_REVIEW_TRANSITION', message: 'a deleted record cannot be reviewed' } };
     const decision = nextReviewState(record.status, action, actor.role);
     if (!decision.ok) return { ok: false, status: decision.code === 'E_FORBIDDEN' ? 403 : 409, error: { code: decision.code, message: decision.message } };
+    // Four eyes: whoever owns the record or wrote any of its ops does not approve it (returning it stays possible).
+    if (action === 'approve' && !deps.allowSelfApproval && authoredBy(actor.userId, record.ownerId, await tx.listRecordEdits(record.id))) {
+      return { ok: false, status: 403, error: { code: 'E_REVIEW_SELF', message: 'you created or edited this record: another reviewer approves it' } };
+    }
     if (action === 'approve' && (await tx.listConflicts({ recordIds: [record.id], status: 'open', limit: 1 })).length > 0) {
       return { ok: false, status: 409, error: { code: 'E_REVIEW_CONFLICTS', message: 'the record has open conflicts: resolve them before approving it' } };
     }

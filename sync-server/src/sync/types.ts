@@ -14,6 +14,8 @@ export interface SyncDeps {
   store: SyncStore;
   forms: FormCatalog;
   now?: () => Date;
+  /** GENBA_ALLOW_SELF_APPROVAL=on: a reviewer may approve a record they own or wrote ops to (small offices). */
+  allowSelfApproval?: boolean;
 }
 
 export interface RejectedOp {

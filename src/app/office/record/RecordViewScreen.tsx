@@ -14,6 +14,7 @@ import { useOfficeData } from '../shared/useOfficeData.ts';
 import { useFormDefinition } from '../shared/useOfficeForms.ts';
 import { useDateTime } from '../shared/useFormat.ts';
 import { EvaluationPanel } from './EvaluationPanel.tsx';
+import { OfficeEditsPanel } from './OfficeEditsPanel.tsx';
 import { PhotosPanel } from './PhotosPanel.tsx';
 import { RecordPdfButton } from './RecordPdfButton.tsx';
 import { RecordConflicts } from './RecordConflicts.tsx';
@@ -78,6 +79,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
           <div className="office-record-grid">
             <div className="office-record-main">
               <ReviewActions detail={detail.data} form={form ?? null} onDone={detail.reload} />
+              <OfficeEditsPanel edits={detail.data.officeEdits} form={form ?? null} users={detail.data.users} />
               <EvaluationPanel evaluation={detail.data.evaluation} form={form ?? null} />
               <RecordConflicts conflicts={detail.data.conflicts} form={form ?? null} users={detail.data.users} />
               <RevisionsPanel detail={detail.data} form={form ?? null} />

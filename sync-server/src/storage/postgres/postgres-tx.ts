@@ -8,7 +8,7 @@ import { fromJsonText, toJsonText } from '../json-column.ts';
 import { buildRecordListSql, type ListDialect } from '../record-list-query.ts';
 import {
   type Row, apiTokenFromRow, apiTokenToParams, auditFromRow, auditToParams, blobFromRow, blobToParams, conflictFromRow, conflictToParams,
-  deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordFromRow, recordListItemFromRow,
+  deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordEditFromRow, recordFromRow, recordListItemFromRow,
   recordToParams, revisionFromRow, revisionToParams, scopeRemovalFromRow, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
 } from '../rows.ts';
 import {
@@ -131,6 +131,11 @@ function postgresTx(
     ...postgresBlobTx(rows, flushRecords),
     async getOps(opIds) {
       return opIds.length ? (await rows('SELECT * FROM ops WHERE op_id = ANY($1::text[])', [opIds])).map(opFromRow) : [];
+    },
+    async listRecordEdits(recordId) {
+      const found = await rows(`SELECT user_id, path, MIN(received_at) AS first_at, MAX(received_at) AS last_at, COUNT(*) AS ops FROM ops
+        WHERE record_id = $1 GROUP BY user_id, path ORDER BY first_at, user_id, path`, [recordId]);
+      return found.map(recordEditFromRow);
     },
     async insertOps(ops: StoredOp[]) {
       await insertRows(client, OPS, ops.map(opToParams), false);

@@ -8,7 +8,7 @@ import { fromJsonText, toJsonText } from '../json-column.ts';
 import { buildRecordListSql, countIndexFor, type ListDialect } from '../record-list-query.ts';
 import {
   type Row, apiTokenFromRow, apiTokenToParams, auditFromRow, auditToParams, blobFromRow, blobToParams, conflictFromRow, conflictToParams,
-  deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordFromRow, recordListItemFromRow,
+  deliveryFromRow, deliveryToParams, deviceFromRow, deviceToParams, opFromRow, opToParams, recordEditFromRow, recordFromRow, recordListItemFromRow,
   recordToParams, revisionFromRow, revisionToParams, scopeRemovalFromRow, tokenFromRow, tokenToParams, userFromRow, userToParams, webhookFromRow, webhookToParams,
 } from '../rows.ts';
 import {
@@ -56,6 +56,8 @@ export function prepareSqliteStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     getOps: p('SELECT * FROM ops WHERE op_id IN (SELECT value FROM json_each(?))'),
+    listRecordEdits: p(`SELECT user_id, path, MIN(received_at) AS first_at, MAX(received_at) AS last_at, COUNT(*) AS ops FROM ops
+      WHERE record_id = ? GROUP BY user_id, path ORDER BY first_at, user_id, path`),
     insertOp: p(insertSql(OPS, named)),
     insertOpsChunk: p(insertOpsSql(OPS_PER_INSERT)),
     getRecords: p('SELECT * FROM records WHERE id IN (SELECT value FROM json_each(?))'),
@@ -142,6 +144,9 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
     ...sqliteBlobTx(db),
     async getOps(opIds) {
       return opIds.length ? all(s.getOps, JSON.stringify(opIds)).map(opFromRow) : [];
+    },
+    async listRecordEdits(recordId) {
+      return all(s.listRecordEdits, recordId).map(recordEditFromRow);
     },
     async insertOps(ops: StoredOp[]) {
       // Whole chunks through one multi-row statement (one bind per chunk), the remainder row by row; same rows either way.
