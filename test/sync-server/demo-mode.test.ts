@@ -67,7 +67,8 @@ describe('production start', () => {
     const dataDir = newDataDir();
     const demo = await spawnServer({ GENBA_DATA_DIR: dataDir }, 60_000);
     await demo.stop();
-    for (const env of [{ GENBA_DEMO: 'off' }, { NODE_ENV: 'production' }]) {
+    const productionEnvs: Record<string, string>[] = [{ GENBA_DEMO: 'off' }, { NODE_ENV: 'production' }];
+    for (const env of productionEnvs) {
       const message = await refusedStart({ GENBA_DATA_DIR: dataDir, ...env });
       expect(message).toContain('exited with 78');
       expect(message).toContain('E_DEMO_ACCOUNTS');
