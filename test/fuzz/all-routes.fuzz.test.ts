@@ -27,7 +27,10 @@ const DIGEST_SQL = [
 /** Routes whose well-formed use by the right caller is a change by design, so the fuzz leaves them out. */
 const CHANGING_BY_DESIGN = new Set(['POST /api/auth/logout']);
 /** Routes that take no body and act on the id in their path: the fuzz gives them made-up ids only. */
-const ACTS_ON_ID = new Set(['POST /api/office/tokens/:id/revoke', 'POST /api/admin/devices/:id/revoke']);
+const ACTS_ON_ID = new Set([
+  'POST /api/office/tokens/:id/revoke', 'POST /api/admin/devices/:id/revoke',
+  'POST /api/admin/users/:id/disable', 'POST /api/admin/users/:id/enable', 'POST /api/admin/users/:id/reset-password', 'PATCH /api/admin/users/:id',
+]);
 
 const HOSTILE_SEGMENTS = ['..', '%2e%2e%2f', '%00', '%ZZ', 'a'.repeat(600), "'; DROP TABLE records; --", '<script>', '__proto__', '-1', '0', '１２３', '%F0%9F%98%80'];
 
