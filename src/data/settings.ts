@@ -25,6 +25,8 @@ const settingSchemas = {
     token: z.string().min(1),
     expiresAt: z.string(),
     user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string() }),
+    /** An admin reset the password: the app asks for a new one before it syncs (the server refuses everything else). */
+    mustChangePassword: z.boolean().optional(),
   }),
   /** Name the user gave this tablet at login (shown to the admin next to the device id). */
   deviceLabel: z.string(),

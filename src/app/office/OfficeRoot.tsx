@@ -14,6 +14,8 @@ const RecordViewScreen = lazy(() => import('./record/RecordViewScreen.tsx').then
 const ConflictQueueScreen = lazy(() => import('./conflicts/ConflictQueueScreen.tsx').then((m) => ({ default: m.ConflictQueueScreen })));
 const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const AuditScreen = lazy(() => import('./audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
+const UsersScreen = lazy(() => import('./users/UsersScreen.tsx').then((m) => ({ default: m.UsersScreen })));
+const AccountScreen = lazy(() => import('./users/AccountScreen.tsx').then((m) => ({ default: m.AccountScreen })));
 const CareCasesScreen = lazy(() => import('./care/CareCasesScreen.tsx').then((m) => ({ default: m.CareCasesScreen })));
 
 export type OfficeRoute = Extract<Route, { name: 'office' | 'office-record' }>;
@@ -31,6 +33,10 @@ function OfficeScreen({ route }: { route: OfficeRoute }) {
       return <AuditScreen />;
     case 'care':
       return <CareCasesScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'account':
+      return <AccountScreen />;
   }
 }
 

@@ -27,8 +27,13 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
-      await login(appDb(), syncTransport(), { username, password, deviceLabel });
+      const session = await login(appDb(), syncTransport(), { username, password, deviceLabel });
       setPassword('');
+      // After an admin's reset the server refuses everything but the password change: ask for it first.
+      if (session.mustChangePassword) {
+        await navigate({ name: 'settings' });
+        return;
+      }
       void syncClient().syncNow();
       await navigate({ name: 'sync' });
     } catch (caught) {

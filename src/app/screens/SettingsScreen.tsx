@@ -1,4 +1,4 @@
-// Settings: account (user, role, login/logout), language, storage use and persistence, device id, app version.
+// Settings: account (user, role, login/logout, own password change), language, storage use and persistence, device id, app version.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../../package.json';
@@ -10,6 +10,8 @@ import { LANGUAGES } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
 import { AccountRow } from '../components/AccountRow.tsx';
+import { ChangePasswordForm } from '../account/ChangePasswordForm.tsx';
+import { syncClient, useSession } from '../sync.ts';
 
 const LANGUAGE_NAMES = { ja: '日本語', en: 'English' } as const;
 
@@ -20,6 +22,7 @@ export function SettingsScreen() {
   const language = useLanguage();
   const [estimate, setEstimate] = useState<Estimate | undefined>(undefined);
   const [deviceId, setDeviceId] = useState<string>('');
+  const session = useSession();
 
   useEffect(() => {
     void storageEstimate().then(setEstimate, () => setEstimate(null));
@@ -83,6 +86,7 @@ export function SettingsScreen() {
           </dd>
         </div>
       </dl>
+      {session && <ChangePasswordForm username={session.user.username} forced={session.mustChangePassword === true} onChanged={() => void syncClient().syncNow()} />}
     </section>
   );
 }

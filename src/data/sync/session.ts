@@ -27,7 +27,7 @@ export async function login(db: GenbaDb, transport: SyncTransport, input: LoginI
   const answer: LoginResponse = await transport.login({
     username: input.username.trim(), password: input.password, deviceId, deviceLabel: input.deviceLabel.trim() || 'tablet',
   });
-  const session: Session = { token: answer.token, expiresAt: answer.expiresAt, user: answer.user };
+  const session: Session = { token: answer.token, expiresAt: answer.expiresAt, user: answer.user, ...(answer.mustChangePassword ? { mustChangePassword: true } : {}) };
   await setSetting(db, 'session', session);
   if (input.deviceLabel.trim()) await setSetting(db, 'deviceLabel', input.deviceLabel.trim());
   return session;

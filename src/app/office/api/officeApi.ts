@@ -4,7 +4,11 @@ import type { ReviewRequest } from '../../../protocol/review-request.ts';
 import type { ExportFormat } from '../../../protocol/office/index.ts';
 import type { CreateCaseRequest } from '../../../protocol/care/case-requests.ts';
 import { CaseAnswerSchema, CaseListResponseSchema } from '../../../protocol/care/case-list.ts';
-import { officeFile, officeGet, officePost } from './officeClient.ts';
+import {
+  AdminUserListResponseSchema, AdminUserSchema, UserWithPasswordResponseSchema, type CreateUserRequest, type UpdateUserRequest,
+} from '../../../protocol/office/user-admin.ts';
+import { z } from 'zod';
+import { officeFile, officeGet, officePatch, officePost } from './officeClient.ts';
 import {
   AuditResponseSchema, ConflictListResponseSchema, DashboardResponseSchema, OfficeUsersResponseSchema, RecordDetailResponseSchema,
   RecordListResponseSchema, RecordSnapshotAnswerSchema, ResolveAnswerSchema, ReviewAnswerSchema,
@@ -49,3 +53,12 @@ export const assignCareCase = (id: string, assigneeId: string) =>
 
 /** The approved 調査票 whose approval day (JST) is in [from, to], as the certification system's CSV. */
 export const downloadCareExport = (query: URLSearchParams) => officeFile(withQuery('/api/office/care/export.csv', query));
+
+// Account management (admin only; docs/PROTOCOL.md "Accounts").
+const AdminUserAnswerSchema = z.strictObject({ user: AdminUserSchema });
+const userPath = (id: string, action = '') => `/api/admin/users/${encodeURIComponent(id)}${action}`;
+export const listAdminUsers = () => officeGet('/api/admin/users', AdminUserListResponseSchema);
+export const createAdminUser = (body: CreateUserRequest) => officePost('/api/admin/users', body, UserWithPasswordResponseSchema);
+export const updateAdminUser = (id: string, body: UpdateUserRequest) => officePatch(userPath(id), body, AdminUserAnswerSchema);
+export const setAdminUserDisabled = (id: string, disabled: boolean) => officePost(userPath(id, disabled ? '/disable' : '/enable'), {}, AdminUserAnswerSchema);
+export const resetAdminUserPassword = (id: string) => officePost(userPath(id, '/reset-password'), {}, UserWithPasswordResponseSchema);

@@ -65,6 +65,11 @@ export async function officePost<T>(path: string, body: unknown, schema: z.ZodTy
   return parseJson(response, schema, `POST ${path}`);
 }
 
+export async function officePatch<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  const response = await send(path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return parseJson(response, schema, `PATCH ${path}`);
+}
+
 /** A file from the server (photo, export) with the name from Content-Disposition when it gives one. */
 export async function officeFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
   const response = await send(path, { method: 'GET' });

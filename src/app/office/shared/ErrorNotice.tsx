@@ -4,7 +4,7 @@ import type { OfficeError } from '../api/officeError.ts';
 import { navigate } from '../../state/routeStore.ts';
 import { officeErrorText } from './officeErrorText.ts';
 
-const LOGIN_CODES = new Set(['E_NOT_LOGGED_IN', 'E_UNAUTHENTICATED', 'E_TOKEN_EXPIRED']);
+const LOGIN_CODES = new Set(['E_NOT_LOGGED_IN', 'E_UNAUTHENTICATED', 'E_TOKEN_EXPIRED', 'E_SESSION_IDLE']);
 
 export function ErrorNotice({ error, onRetry }: { error: OfficeError; onRetry?: () => void }) {
   const { t } = useTranslation();
