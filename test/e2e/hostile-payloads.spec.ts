@@ -1,4 +1,4 @@
-// Script payloads in every text the tablet and the office render (titles, answers, review reasons and comments, conflict candidates, device labels, a synced form's labels): none runs, the CSP reports nothing.
+// Script payloads in every text the tablet and the office render (titles, answers, review reasons and comments, conflict candidates, device labels, care applicants, a synced form's labels): none runs, the CSP reports nothing.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +30,9 @@ const HOSTILE_FORM = 'quick-inspection';
 /** Record titles (the first text answer, at most 100 characters): one payload each, so each is hovered on the map. */
 const TITLES = { submitted: PAYLOADS[0]!, hostileForm: PAYLOADS[1]!, conflict: PAYLOADS[2]!, returned: PAYLOADS[3]! };
 const TOKYO = { lat: 35.6812, lng: 139.7671, accuracy: 8 };
+const TOKYO_CASE = { lat: 35.69, lng: 139.70 };
+/** The care applicant's name (at most 100 characters). */
+const CARE_NAME = `${PAYLOADS[0]} ${PAYLOADS[1]}`;
 
 /** field-check with every label, title, hint and message (ja and en) replaced by payloads and no length limits. */
 function hostileForm(): Record<string, unknown> {
@@ -146,6 +149,16 @@ async function seed(): Promise<Seeded> {
     action: 'return', reason: hostile('差戻し理由'), comments: [{ path: 'inspector_name', comment: hostile('指摘') }, { path: 'overall_notes', comment: hostile('指摘2') }],
   }, supervisor.token);
   expect(review.status, JSON.stringify(review.body)).toBe(200);
+
+  // A care case the office types with payloads in the applicant's name, address, phone and wishes, visited today.
+  const users = (await (await fetch(`${server.baseUrl}/api/office/users`, { headers: { authorization: `Bearer ${supervisor.token}` } })).json()) as { users: { id: string; username: string }[] };
+  const assessor = users.users.find((u) => u.username === 'assessor')!;
+  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  const careCase = await api('/api/office/care/cases', {
+    assigneeId: assessor.id, caseNumber: 'H-2026-0999', applicationDate: today, applicationType: 'new', insuredNumber: '0000009999',
+    name: CARE_NAME, address: hostile('住所').slice(0, 300), phone: '0123-45-6789', preferredTimes: hostile('希望'), location: TOKYO_CASE, visitAt: `${today}T10:00+09:00`,
+  }, supervisor.token);
+  expect(careCase.status, JSON.stringify(careCase.body)).toBeLessThan(300);
   return { submitted, hostileForm: inHostileForm, conflict, returned };
 }
 
@@ -155,7 +168,7 @@ async function seed(): Promise<Seeded> {
  * forms/, the server's has the extra folder (GENBA_EXTRA_FORMS_DIR).
  */
 async function hostileContext(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport, serviceWorkers: 'block', geolocation: { latitude: TOKYO.lat, longitude: TOKYO.lng, accuracy: TOKYO.accuracy }, permissions: ['geolocation'] });
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport, serviceWorkers: 'block', timezoneId: 'Asia/Tokyo', geolocation: { latitude: TOKYO.lat, longitude: TOKYO.lng, accuracy: TOKYO.accuracy }, permissions: ['geolocation'] });
   await context.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
@@ -239,6 +252,22 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
   await expect(t.getByTestId('review-comment').first()).toContainText(PAYLOADS[5]!);
   await expectClean(t, tablet.problems, 'returned record');
 
+  await t.goto('/settings');
+  await expectClean(t, tablet.problems, 'settings');
+
+  // The care assessor's tablet: the day's visits and the case with its directions map.
+  const care = await hostileContext(browser, { width: 768, height: 1024 });
+  await care.page.goto('/');
+  await loginAs(care.page, 'assessor', hostileLabel('認定調査'));
+  await care.page.goto('/care/schedule');
+  const card = care.page.getByTestId('care-case-card').filter({ hasText: PAYLOADS[1]! });
+  await expect(card).toBeVisible();
+  await expectClean(care.page, care.problems, 'care schedule');
+  await card.click();
+  await expect(care.page.getByTestId('care-case')).toContainText(PAYLOADS[0]!);
+  await expectClean(care.page, care.problems, 'care case');
+  await care.context.close();
+
   // The office: the queue with the map hovered over each record's point, each record, conflicts, audit, dashboard, care.
   const office = await hostileContext(browser, { width: 1280, height: 800 });
   const o = office.page;
@@ -251,10 +280,14 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
     const map = o.getByTestId('queue-map');
     await expect(map).toHaveAttribute('data-points', '1');
     // One point: the map centres on it. Hovering opens its tooltip, which must show the title as text.
+    await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
-    await o.mouse.move(box.x + box.width / 2 - 20, box.y + box.height / 2 - 20);
-    await o.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-    await expect(o.locator('.leaflet-tooltip')).toHaveText(title);
+    // Hovered again until the map has drawn the point and finished moving to it.
+    await expect(async () => {
+      await o.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2 - 40);
+      await o.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      await expect(o.locator('.leaflet-tooltip')).toHaveText(title, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
     await expect(o.locator('.leaflet-tooltip *')).toHaveCount(1);
     await expectClean(o, office.problems, `queue map ${title}`);
     await o.goto(`/office/record/${recordId}`);
@@ -275,7 +308,7 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
   await expect(o.getByTestId('dashboard-kpis')).toBeVisible();
   await expectClean(o, office.problems, 'dashboard');
   await o.goto('/office/care');
-  await expect(o.getByTestId('office-care')).toBeVisible();
+  await expect(o.getByTestId('office-care')).toContainText(PAYLOADS[1]!);
   await expectClean(o, office.problems, 'care cases');
 
   await tablet.context.close();
