@@ -9,6 +9,7 @@ import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { useEditorStore, useFieldState, useIsFocusTarget, useShowErrors } from '../state/editorStore.ts';
 import { useEditorActions } from './EditorContext.tsx';
+import { officeFieldLocked } from './officeOwned.ts';
 import { GroupField } from './GroupField.tsx';
 import { reasonFieldId, siblingPath } from './reasonFields.ts';
 import { RepeatField } from './RepeatField.tsx';
@@ -24,6 +25,7 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   const state = useFieldState(path);
   const showErrors = useShowErrors(path);
   const readOnly = useEditorStore((s) => s.readOnly);
+  const userRole = useEditorStore((s) => s.userRole);
   const form = useEditorStore((s) => s.session?.form);
   const focusSeq = useIsFocusTarget(path);
   const actions = useEditorActions();
@@ -53,7 +55,8 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   const errorId = `${id}-errors`;
   const errors = showErrors ? state.errors : [];
   const describedBy = [field.hint ? hintId : '', errors.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  const disabled = readOnly || state.readonly;
+  const officeLocked = officeFieldLocked(field, userRole);
+  const disabled = readOnly || state.readonly || officeLocked;
   const reasonId = form ? reasonFieldId(field, form) : null;
   const Widget = widget.component;
   const Addon = form ? fieldAddon(form.id, field.id) : null;
@@ -62,7 +65,7 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   return (
     <div
       ref={frameRef}
-      className={`field field-${field.type} ${errors.length ? 'has-error' : ''} ${state.readonly ? 'is-readonly' : ''}`}
+      className={`field field-${field.type} ${errors.length ? 'has-error' : ''} ${state.readonly || officeLocked ? 'is-readonly' : ''}`}
       data-testid={`field-${path}`}
       data-path={path}
     >

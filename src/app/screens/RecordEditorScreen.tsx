@@ -10,6 +10,7 @@ import { recordRepository } from '../db.ts';
 import { EditorContext, type EditorActions } from '../editor/EditorContext.tsx';
 import { EditorNoticeBanner } from '../editor/EditorNoticeBanner.tsx';
 import { RecordSyncNotice } from '../editor/RecordSyncNotice.tsx';
+import { useSession } from '../sync.ts';
 import { FinalizeButton, FinalizeMessage } from '../editor/FinalizeBar.tsx';
 import { computedChanges } from '../editor/initialValues.ts';
 import { sendableChange } from '../editor/sendableValue.ts';
@@ -41,6 +42,8 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
   const [reloadKey, setReloadKey] = useState(0);
   const session = editor.useEditorStore((s) => s.session);
   const queue = useAutosave(recordId);
+  const login = useSession();
+  useEffect(() => editor.setUserRole(login?.user.role), [login]);
 
   useEffect(() => {
     let alive = true;

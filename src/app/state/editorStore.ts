@@ -7,6 +7,8 @@ import { collectPaths, collectRepeatPaths, sectionOfPath } from '../editor/paths
 interface EditorState {
   session: FormSession | null;
   readOnly: boolean;
+  /** The signed-in user's role, so fields the form reserves to the office lock for field roles (editor/officeOwned.ts). */
+  userRole: string | undefined;
   fields: Record<FieldPath, FieldState>;
   repeatCounts: Record<FieldPath, number>;
   sectionErrors: Record<string, number>;
@@ -25,6 +27,7 @@ interface EditorState {
 const EMPTY: EditorState = {
   session: null,
   readOnly: false,
+  userRole: undefined,
   fields: {},
   repeatCounts: {},
   sectionErrors: {},
@@ -77,9 +80,15 @@ function sameState(a: FieldState | undefined, b: FieldState): boolean {
   );
 }
 
+/** Set by the editor screen when the login is known; kept across sessions (it is the user's, not the record's). */
+export function setUserRole(role: string | undefined): void {
+  useEditorStore.setState({ userRole: role });
+}
+
 export function openSession(session: FormSession, options: { readOnly: boolean }): void {
   useEditorStore.setState({
     ...EMPTY,
+    userRole: useEditorStore.getState().userRole,
     session,
     readOnly: options.readOnly,
     activeSection: session.form.sections[0]?.id ?? null,
@@ -89,7 +98,7 @@ export function openSession(session: FormSession, options: { readOnly: boolean }
 }
 
 export function closeSession(): void {
-  useEditorStore.setState({ ...EMPTY });
+  useEditorStore.setState({ ...EMPTY, userRole: useEditorStore.getState().userRole });
 }
 
 /** Re-reads the states of the paths the engine reported changed (plus the edited one); other fields keep their identity. */
