@@ -1,4 +1,4 @@
-// Builds the sync server to plain JavaScript (dist-server/main.js) so production runs it with node, without tsx or any devDependency.
+// Builds the sync server and the admin CLI to plain JavaScript (dist-server/main.js, admin-cli.js) so production runs them with node, without tsx or any devDependency.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +9,9 @@ rmSync(outdir, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['sync-server/src/main.ts'],
-  outfile: join(outdir, 'main.js'),
+  // The server, and the admin CLI (create the first admin, reset, disable) so a production machine has it without tsx.
+  entryPoints: { main: 'sync-server/src/main.ts', 'admin-cli': 'scripts/admin-cli.ts' },
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -25,4 +26,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log('[genba] server built: dist-server/main.js');
+console.log('[genba] server built: dist-server/main.js, dist-server/admin-cli.js');

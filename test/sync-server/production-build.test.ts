@@ -22,8 +22,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 describe('production server build', () => {
-  it('imports nothing but Node built-ins and packages listed in "dependencies" (npm prune --omit=dev keeps them)', () => {
-    const source = readFileSync(BUNDLE, 'utf8');
+  it.each(['main.js', 'admin-cli.js'])('%s imports nothing but Node built-ins and packages listed in "dependencies" (npm prune --omit=dev keeps them)', (file) => {
+    const source = readFileSync(join(ROOT, 'dist-server', file), 'utf8');
     const specifiers = [...source.matchAll(/(?:^|\n)import\s[^'"]*?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
     const bare = specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('/'));
     expect(bare.length).toBeGreaterThan(0);
@@ -66,4 +66,11 @@ describe('production server build', () => {
       child.kill('SIGTERM');
     }
   }, 60_000);
+
+  it('runs the admin CLI with node alone: list on a new data folder', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, GENBA_DATA_DIR: join(dataDir, 'cli') };
+    delete env.NODE_OPTIONS;
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist-server', 'admin-cli.js'), 'list'], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  });
 });
