@@ -34,8 +34,8 @@ describe('production server build', () => {
     expect(source).not.toContain('sourceMappingURL');
   });
 
-  it('starts with node alone (no tsx loader) and answers /healthz with the security headers', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', GENBA_DATA_DIR: dataDir, GENBA_STATIC_DIR: join(ROOT, 'test-results', 'no-dist') };
+  it('starts with NODE_ENV=production and node alone (no tsx loader) and answers /healthz with the security headers', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', GENBA_DATA_DIR: dataDir, GENBA_STATIC_DIR: join(ROOT, 'test-results', 'no-dist') };
     // The test runner may have put a TypeScript loader in NODE_OPTIONS; the production start has none.
     delete env.NODE_OPTIONS;
     const child = spawn(process.execPath, [BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
