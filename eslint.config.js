@@ -18,6 +18,19 @@ export default tseslint.config(
     },
   },
   {
+    // No HTML built from data (docs/SECURITY.md): the server's CSP would block an injected handler, but nothing may rely on that.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML from strings: build DOM nodes and set textContent.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|parseFromString)$/]", message: 'No HTML from strings: build DOM nodes and set textContent.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No HTML from strings: build DOM nodes and set textContent.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings: let React render text.' },
+        { selector: "CallExpression[callee.property.name=/^(bindTooltip|bindPopup|setContent|setTooltipContent|setPopupContent)$/][arguments.0.callee.name!='leafletText']", message: 'Leaflet parses a string as HTML: pass leafletText(text).' },
+      ],
+    },
+  },
+  {
     // The engine and the protocol are pure: shared by the PWA, the server and the CLI.
     files: ['src/engine/**/*.ts', 'src/protocol/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },

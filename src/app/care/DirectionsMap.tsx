@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Layer } from 'leaflet';
+import { leafletText } from '../office/shared/leafletText.ts';
 import { loadLeaflet } from '../office/shared/loadLeaflet.ts';
 import { useLeafletMap } from '../office/shared/useLeafletMap.ts';
 import type { LatLng } from './geo.ts';
@@ -18,10 +19,10 @@ export function DirectionsMap({ target, here }: { target: LatLng; here: LatLng |
     if (!ready || !map) return;
     void loadLeaflet().then((L) => {
       for (const layer of layers.current) layer.remove();
-      const visit = L.circleMarker([target.lat, target.lng], { radius: 10, color: '#fff', weight: 3, fillColor: '#c25e00', fillOpacity: 1 }).bindTooltip(t('care.directions.target'), { permanent: true, direction: 'top' });
+      const visit = L.circleMarker([target.lat, target.lng], { radius: 10, color: '#fff', weight: 3, fillColor: '#c25e00', fillOpacity: 1 }).bindTooltip(leafletText(t('care.directions.target')), { permanent: true, direction: 'top' });
       layers.current = [visit.addTo(map)];
       if (here) {
-        const me = L.circleMarker([here.lat, here.lng], { radius: 9, color: '#fff', weight: 3, fillColor: '#0b5394', fillOpacity: 1 }).bindTooltip(t('care.directions.here'), { permanent: true, direction: 'bottom' });
+        const me = L.circleMarker([here.lat, here.lng], { radius: 9, color: '#fff', weight: 3, fillColor: '#0b5394', fillOpacity: 1 }).bindTooltip(leafletText(t('care.directions.here')), { permanent: true, direction: 'bottom' });
         const line = L.polyline([[here.lat, here.lng], [target.lat, target.lng]], { color: '#0b5394', weight: 3, dashArray: '8 6' });
         layers.current.push(line.addTo(map), me.addTo(map));
         map.fitBounds([[here.lat, here.lng], [target.lat, target.lng]], { padding: [40, 40], maxZoom: 17 });

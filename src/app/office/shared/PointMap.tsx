@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LatLngBounds, Layer, Rectangle } from 'leaflet';
 import type { Bbox } from '../queue/areaPresets.ts';
+import { leafletText } from './leafletText.ts';
 import { loadLeaflet } from './loadLeaflet.ts';
 import { useLeafletMap } from './useLeafletMap.ts';
 
@@ -32,12 +33,6 @@ const STATUS_COLOURS: Record<string, string> = { draft: '#5b6670', submitted: '#
 /** Where an empty map looks (the middle of Japan). */
 const EMPTY_VIEW: [number, number, number] = [36.5, 138, 4];
 
-function textElement(text: string): HTMLElement {
-  const span = document.createElement('span');
-  span.textContent = text;
-  return span;
-}
-
 const toBbox = (bounds: LatLngBounds): Bbox => [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
 
 export function PointMap({ points, bbox = null, drawing = false, onDraw, onView, onPointClick, className, testId }: PointMapProps) {
@@ -63,8 +58,8 @@ export function PointMap({ points, bbox = null, drawing = false, onDraw, onView,
       for (const point of points) {
         const colour = STATUS_COLOURS[point.status ?? ''] ?? '#0b5394';
         const marker = L.circleMarker([point.lat, point.lon], { radius: 8, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 0.9 });
-        // An element holding text, never a string: Leaflet puts a string tooltip in as HTML, and labels are record titles a field account wrote.
-        if (point.label) marker.bindTooltip(textElement(point.label));
+        // Labels are record titles a field account wrote: text, never HTML (leafletText.ts).
+        if (point.label) marker.bindTooltip(leafletText(point.label));
         marker.on('click', () => callbacks.current.onPointClick?.(point.id));
         marker.addTo(map);
         layers.current.push(marker);
