@@ -6,6 +6,8 @@ export type SyncErrorCode =
   | 'E_UNAUTHENTICATED'
   | 'E_DEVICE_REVOKED'
   | 'E_LOGIN_FAILED'
+  | 'E_LOGIN_LIMITED'
+  | 'E_LOGIN_BUSY'
   | 'E_PROTOCOL_VERSION'
   | 'E_SERVER'
   | 'E_BAD_RESPONSE'
@@ -34,6 +36,14 @@ export const SYNC_ERROR_TEXT: Record<SyncErrorCode, { ja: string; en: string }> 
   E_LOGIN_FAILED: {
     ja: 'ユーザー名またはパスワードが違います。',
     en: 'Wrong user name or password.',
+  },
+  E_LOGIN_LIMITED: {
+    ja: 'ログインの失敗が続いたため、しばらくログインできません。時間をおいてからもう一度お試しください。',
+    en: 'Too many failed logins: please wait a while before trying again.',
+  },
+  E_LOGIN_BUSY: {
+    ja: 'サーバーが混み合っています。数秒後にもう一度ログインしてください。',
+    en: 'The server is busy. Please try logging in again in a few seconds.',
   },
   E_PROTOCOL_VERSION: {
     ja: 'アプリが古いため同期できません。アプリを更新してください。',

@@ -100,6 +100,9 @@ export class HttpSyncTransport implements SyncTransport {
       if (error.code === 'E_DEVICE_REVOKED') throw error;
       throw new SyncError('E_LOGIN_FAILED', error.detail, answer.status);
     }
+    // The login limiter (429) and the server's hash gate (503 E_BUSY) say when to come back; neither is a wrong password.
+    if (answer.status === 429) throw new SyncError('E_LOGIN_LIMITED', errorFromAnswer(answer).detail, 429);
+    if (answer.status === 503 && errorFromAnswer(answer).detail.startsWith('E_BUSY')) throw new SyncError('E_LOGIN_BUSY', errorFromAnswer(answer).detail, 503);
     return this.expect(answer, LoginResponseSchema, 'login');
   }
 
