@@ -76,9 +76,11 @@ describe('a login flood at the real scrypt cost (2^17), against the real server 
     const busy = answers.filter((a) => a.status === 503);
     const sorted = [...health].sort((a, b) => a - b);
     console.log(JSON.stringify({ healthzMs: health.map(Math.round), e_auth: answers.filter((a) => a.status === 401).length, e_busy: busy.length }));
-    // Before the gate, 300 such logins made /healthz take 3.6 s (issue 12). Bounds generous for a shared 2-core machine.
+    // Before the gate, 300 such logins at 2^15 made /healthz take 3.6 s (issue 12); 200 at 2^17 would have asked for
+    // 25 GiB at once. Bounds generous for a shared 2-core machine running other test files (one probe may wait for
+    // the flood's first burst of requests to be read).
     expect(sorted[4]!).toBeLessThan(250);
-    expect(sorted[9]!).toBeLessThan(1000);
+    expect(sorted[9]!).toBeLessThan(2000);
     expect(answers.every((a) => a.status === 401 || a.status === 503)).toBe(true);
     expect(busy.length).toBeGreaterThan(100);
     expect(busy.every((a) => a.code === 'E_BUSY' && Number(a.retryAfter) > 0)).toBe(true);
