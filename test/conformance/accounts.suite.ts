@@ -63,6 +63,16 @@ export function describeAccountsConformance(ctx: AccountsContext): void {
       expect(await tx((t) => t.bumpLoginAttempts('account:x', T1, T0))).toEqual({ count: 1, windowStart: T1 });
     });
 
+    it('pruneLoginAttempts deletes only the counters whose window is over', async () => {
+      await tx(async (t) => {
+        await t.bumpLoginAttempts('account:old', T0, CUTOFF_BEFORE_T0);
+        await t.bumpLoginAttempts('account:new', T1, CUTOFF_BEFORE_T0);
+      });
+      expect(await tx((t) => t.pruneLoginAttempts(T0))).toBe(1);
+      expect(await tx((t) => t.bumpLoginAttempts('account:new', T1, T0))).toEqual({ count: 2, windowStart: T1 });
+      expect(await tx((t) => t.bumpLoginAttempts('account:old', T1, T0))).toEqual({ count: 1, windowStart: T1 });
+    });
+
     it('a bump rolled back with its transaction does not count', async () => {
       await expect(tx(async (t) => {
         await t.bumpLoginAttempts('total', T0, CUTOFF_BEFORE_T0);

@@ -1,4 +1,5 @@
 // Login limits and sessions: parallel guesses hit the limiter (it counts before the hash), spraying usernames from one address is limited, old hashes are rehashed, office sessions idle out, API tokens expire.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../sync-server/src/auth/password.ts';
 import { loadConfig, type AuthConfig } from '../../sync-server/src/config.ts';
@@ -164,5 +165,24 @@ describe('API token expiry', () => {
     const expired = await call();
     expect(expired.statusCode).toBe(401);
     expect(expired.json().error.code).toBe('E_API_TOKEN');
+  });
+});
+
+describe('counter table', () => {
+  it('forgets the counters of made-up usernames once their window is over', async () => {
+    const s = await start();
+    const rows = () => {
+      const db = new Database(s.dbFile, { readonly: true });
+      try {
+        return (db.prepare("SELECT key FROM login_attempts WHERE key LIKE 'account:made-up-%'").all() as { key: string }[]).length;
+      } finally {
+        db.close();
+      }
+    };
+    for (let i = 0; i < 5; i++) await attempt(s, `made-up-${i}`, 'x');
+    expect(rows()).toBe(5);
+    clock += 16 * MINUTE;
+    await attempt(s, 'someone-else', 'x');
+    expect(rows()).toBe(0);
   });
 });

@@ -162,6 +162,11 @@ function txOver(state: State): SyncTx {
       state.loginAttempts.set(key, next);
       return { ...next };
     },
+    async pruneLoginAttempts(windowCutoff) {
+      const old = [...state.loginAttempts].filter(([, v]) => v.windowStart <= windowCutoff).map(([k]) => k);
+      for (const k of old) state.loginAttempts.delete(k);
+      return old.length;
+    },
     async releaseLoginAttempt(key, reset) {
       const old = state.loginAttempts.get(key);
       if (reset) state.loginAttempts.delete(key);

@@ -32,6 +32,9 @@ export async function reserveLoginAttempt(store: SyncStore, limits: LoginLimits,
   await store.transaction(async (tx) => {
     for (const [key, max] of checks) {
       const { count, windowStart } = await tx.bumpLoginAttempts(key, at, cutoff);
+      // Once per window (the first attempt of a new total window): forget the counters of names and addresses
+      // that are over, so made-up usernames cannot grow the table without bound.
+      if (key === TOTAL_KEY && count === 1) await tx.pruneLoginAttempts(cutoff);
       if (count > max) {
         const waitMs = Date.parse(windowStart) + limits.windowMs - now.getTime();
         throw new HttpError('E_TOO_MANY_ATTEMPTS', undefined, { details: { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } });

@@ -347,6 +347,8 @@ export interface SyncTx extends BlobTx {
   bumpLoginAttempts(key: string, at: string, windowCutoff: string): Promise<{ count: number; windowStart: string }>;
   /** Takes one attempt back (never below 0), or forgets the key when `reset`. */
   releaseLoginAttempt(key: string, reset: boolean): Promise<void>;
+  /** Deletes the counters whose window started at or before `windowCutoff` (they count nothing any more); how many. */
+  pruneLoginAttempts(windowCutoff: string): Promise<number>;
   // blobs
   getBlob(hash: string): Promise<BlobRow | null>;
   putBlob(blob: BlobRow): Promise<void>;

@@ -244,6 +244,9 @@ function postgresTx(
       const row = await first(BUMP_LOGIN_ATTEMPTS_PG, [key, at, windowCutoff]);
       return { count: Number(row!.count), windowStart: String(row!.window_start) };
     },
+    async pruneLoginAttempts(windowCutoff) {
+      return (await client.query('DELETE FROM login_attempts WHERE window_start <= $1', [windowCutoff])).rowCount ?? 0;
+    },
     async releaseLoginAttempt(key, reset) {
       await client.query(reset ? 'DELETE FROM login_attempts WHERE key = $1' : 'UPDATE login_attempts SET count = GREATEST(count - 1, 0) WHERE key = $1', [key]);
     },

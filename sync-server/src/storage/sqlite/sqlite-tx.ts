@@ -246,6 +246,9 @@ function sqliteTx(db: Database.Database, s: SqliteStatements, counter: ChangeCou
       const row = byText(BUMP_LOGIN_ATTEMPTS).get({ key, at, cutoff: windowCutoff }) as { count: number; window_start: string };
       return { count: Number(row.count), windowStart: row.window_start };
     },
+    async pruneLoginAttempts(windowCutoff) {
+      return byText('DELETE FROM login_attempts WHERE window_start <= ?').run(windowCutoff).changes;
+    },
     async releaseLoginAttempt(key, reset) {
       byText(reset ? 'DELETE FROM login_attempts WHERE key = ?' : 'UPDATE login_attempts SET count = MAX(count - 1, 0) WHERE key = ?').run(key);
     },
