@@ -1,4 +1,4 @@
-// Script payloads in every text the tablet and the office render (titles, answers, review reasons and comments, conflict candidates, device labels, care applicants, a synced form's labels): none runs, the CSP reports nothing.
+// Script payloads in every text the tablet and the office render (titles, answers, review reasons and comments, conflict candidates, device labels, a display name, care applicants, a synced form's labels): none runs, the CSP reports nothing.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ const HOSTILE_FORM = 'quick-inspection';
 const TITLES = { submitted: PAYLOADS[0]!, hostileForm: PAYLOADS[1]!, conflict: PAYLOADS[2]!, returned: PAYLOADS[3]! };
 const TOKYO = { lat: 35.6812, lng: 139.7671, accuracy: 8 };
 const TOKYO_CASE = { lat: 35.69, lng: 139.70 };
+/** The surveyor's display name, set by the admin (at most 100 characters). */
+const DISPLAY_NAME = `${PAYLOADS[2]} ${PAYLOADS[4]}`;
 /** The care applicant's name (at most 100 characters). */
 const CARE_NAME = `${PAYLOADS[0]} ${PAYLOADS[1]}`;
 
@@ -128,6 +130,14 @@ interface Seeded { submitted: string; hostileForm: string; conflict: string; ret
 
 /** Four records through the API: submitted (field-check and the hostile form), one with an open conflict, one returned with a reason and comments. */
 async function seed(): Promise<Seeded> {
+  // The admin gives the surveyor a display name that is a payload: every screen naming the author shows it.
+  const admin = await device('admin');
+  const headers = { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' };
+  const accounts = (await (await fetch(`${server.baseUrl}/api/admin/users`, { headers })).json()) as { users: { id: string; username: string }[] };
+  const surveyorId = accounts.users.find((u) => u.username === 'surveyor')!.id;
+  const renamed = await fetch(`${server.baseUrl}/api/admin/users/${surveyorId}`, { method: 'PATCH', headers, body: JSON.stringify({ displayName: DISPLAY_NAME }) });
+  expect(renamed.status, await renamed.text()).toBe(200);
+
   const tablet = await device('surveyor');
   const submitted = await tablet.create(hostileAnswers(TITLES.submitted));
   await tablet.submit(submitted);
@@ -253,6 +263,7 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
   await expectClean(t, tablet.problems, 'returned record');
 
   await t.goto('/settings');
+  await expect(t.getByTestId('settings-screen')).toContainText(PAYLOADS[4]!);
   await expectClean(t, tablet.problems, 'settings');
 
   // The care assessor's tablet: the day's visits and the case with its directions map.
@@ -272,7 +283,8 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
   const office = await hostileContext(browser, { width: 1280, height: 800 });
   const o = office.page;
   await o.goto('/');
-  await loginAs(o, 'supervisor', hostileLabel('本庁PC'));
+  // The admin: a reviewer like the supervisor, and the accounts screen lists the renamed surveyor.
+  await loginAs(o, 'admin', hostileLabel('本庁PC'));
   for (const [recordId, title] of [[records.submitted, TITLES.submitted], [records.hostileForm, TITLES.hostileForm], [records.conflict, TITLES.conflict], [records.returned, TITLES.returned]] as const) {
     await o.goto(`/office?status=draft,submitted,returned,approved&q=${recordId}`);
     await expect(o.locator(`[data-testid="queue-row"][data-record-id="${recordId}"]`)).toBeVisible();
@@ -280,10 +292,10 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
     const map = o.getByTestId('queue-map');
     await expect(map).toHaveAttribute('data-points', '1');
     // One point: the map centres on it. Hovering opens its tooltip, which must show the title as text.
-    await map.scrollIntoViewIfNeeded();
-    const box = (await map.boundingBox())!;
-    // Hovered again until the map has drawn the point and finished moving to it.
+    // Hovered again until the map has drawn the point and finished moving to it (the page may still reflow meanwhile).
     await expect(async () => {
+      await map.scrollIntoViewIfNeeded();
+      const box = (await map.boundingBox())!;
       await o.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2 - 40);
       await o.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
       await expect(o.locator('.leaflet-tooltip')).toHaveText(title, { timeout: 1000 });
@@ -307,6 +319,10 @@ test('hostile payloads in every rendered text run nothing on the tablet and in t
   await expect(o.getByTestId('office-dashboard')).toBeVisible();
   await expect(o.getByTestId('dashboard-kpis')).toBeVisible();
   await expectClean(o, office.problems, 'dashboard');
+  await o.goto('/office/users');
+  // Display names are edited in place: the payload is an input's value.
+  await expect.poll(() => o.getByTestId('users-table').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain(DISPLAY_NAME);
+  await expectClean(o, office.problems, 'users');
   await o.goto('/office/care');
   await expect(o.getByTestId('office-care')).toContainText(PAYLOADS[1]!);
   await expectClean(o, office.problems, 'care cases');
