@@ -1,9 +1,12 @@
 // Blob quota and the sweep (issue 12): per-user bytes stored + in flight, unfinished uploads expiring, unreferenced blobs collected after the grace period.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepBlobs } from '../../sync-server/src/blobs/blob-sweep.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startBlobSweep, sweepBlobs } from '../../sync-server/src/blobs/blob-sweep.ts';
+import { openMemoryStore } from '../sync/memory-store.ts';
 import { imageBytes } from './image-bytes.ts';
 import { initialAnswers, newRecordId, op, pushBody } from './ops.ts';
 import { startTestServer, type LoggedIn, type TestServer } from './test-server.ts';
@@ -108,5 +111,45 @@ describe('the sweep', () => {
     surveyor = await server.login('surveyor');
     const res = await fetch(`${base}/api/blobs/${sha256(kept)}`, { headers: surveyor.headers });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('the sweep is bounded and stops on close', () => {
+  const blobs = { quotaBytes: 1e9, uploadExpiryHours: 24, unreferencedGraceDays: 7, sweepMinutes: 1 };
+  const old = '2026-01-01T00:00:00.000Z';
+
+  it('collects at most `batch` blobs a run; the next run continues', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'genba-sweep-'));
+    const store = openMemoryStore();
+    await store.transaction(async (tx) => {
+      for (const c of ['a', 'b', 'c']) await tx.putBlob({ hash: c.repeat(64), size: 1, mime: 'image/png', location: `${c}${c}/${c.repeat(64)}`, uploadedBy: 'u', createdAt: old });
+    });
+    const deps = { store, dataDir: dir, blobs, now: () => new Date('2026-02-01T00:00:00.000Z') };
+    expect((await sweepBlobs(deps, 2)).collectedBlobs).toBe(2);
+    expect((await sweepBlobs(deps, 2)).collectedBlobs).toBe(1);
+    expect((await sweepBlobs(deps, 2)).collectedBlobs).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs on its timer, and stop() ends it and waits for the run in progress', async () => {
+    vi.useFakeTimers();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'genba-sweep-'));
+      const store = openMemoryStore();
+      let runs = 0;
+      const counting = { ...store, transaction: <T>(fn: Parameters<typeof store.transaction<T>>[0]) => { runs += 1; return store.transaction(fn); } };
+      const log = { info: () => undefined, error: () => undefined } as unknown as FastifyBaseLogger;
+      const sweep = startBlobSweep({ store: counting, dataDir: dir, blobs, now: () => new Date(), log });
+      expect(runs).toBe(0);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(runs).toBeGreaterThan(0);
+      await sweep.stop();
+      const afterStop = runs;
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      expect(runs).toBe(afterStop);
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
