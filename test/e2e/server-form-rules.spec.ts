@@ -42,9 +42,10 @@ test('calculated answers come from the server; an edit made read-only by another
   await b.page.getByTestId('section-wrapup').click();
   await b.page.getByLabel('特記事項').fill('北側の外壁にひび割れ');
   await expectSaved(b.page);
+  // A reaches the server first (B stays offline until then: going online starts a sync by itself).
   await a.context.setOffline(false);
-  await b.context.setOffline(false);
   await syncNow(a.page);
+  await b.context.setOffline(false);
   await syncNow(b.page);
 
   const refused = b.page.getByTestId('rejected-op');

@@ -6,7 +6,7 @@ import { appDb } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
-import { describeRejected } from './rejectedItems.ts';
+import { useRejectedItems } from './rejectedItems.ts';
 import { syncClient, useSession, useSyncStatus } from '../sync.ts';
 
 const BUSY_PHASES = new Set(['uploading', 'pushing', 'pulling']);
@@ -22,7 +22,8 @@ export function SyncScreen() {
   const status = useSyncStatus();
   const session = useSession();
   const pending = useLiveQuery(() => pendingCount(appDb()), []) ?? 0;
-  const rejected = useLiveQuery(async () => describeRejected(appDb(), await listRejected(appDb()), language), [language]) ?? [];
+  const rejectedOps = useLiveQuery(() => listRejected(appDb()), []);
+  const rejected = useRejectedItems(rejectedOps, language);
   const busy = BUSY_PHASES.has(status.phase);
   const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
   const { progress } = status;

@@ -1,8 +1,10 @@
 // What the sync screen lists for each refused change: the record's title and the field's label from the form on the device, not raw ids.
+import { useEffect, useState } from 'react';
 import type { FormDefinition } from '../../engine/types.ts';
 import { getForm, latestForm, type GenbaDb } from '../../data/index.ts';
 import type { RejectedOp } from '../../data/sync/index.ts';
 import { fieldLabel } from '../editor/fieldLabel.ts';
+import { appDb } from '../db.ts';
 import type { Language } from '../localize.ts';
 
 export interface RejectedItem {
@@ -22,5 +24,20 @@ export async function describeRejected(db: GenbaDb, ops: RejectedOp[], language:
     const title = typeof record?.title === 'string' ? record.title : '';
     items.push({ op, field: op.path.startsWith('@') ? null : fieldLabel(forms.get(key), op.path, language), recordTitle: title });
   }
+  return items;
+}
+
+/**
+ * The refused changes as the sync screen lists them. The live query stays the plain table read (so Dexie sees every
+ * change to rejectedOps); labels and titles are looked up afterwards, once per list or language change.
+ */
+export function useRejectedItems(ops: RejectedOp[] | undefined, language: Language): RejectedItem[] {
+  const [items, setItems] = useState<RejectedItem[]>([]);
+  useEffect(() => {
+    let alive = true;
+    if (!ops || ops.length === 0) setItems([]);
+    else void describeRejected(appDb(), ops, language).then((described) => { if (alive) setItems(described); });
+    return () => { alive = false; };
+  }, [ops, language]);
   return items;
 }
