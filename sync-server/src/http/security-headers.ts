@@ -23,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The device features the app uses (photos, the record's location) for itself only; everything else off. */
+/** The device features the app uses (photos, the record's location) for itself only; everything else off (only features Chromium knows, or every page logs a warning). */
 export const PERMISSIONS_POLICY = [
   'camera=(self)',
   'geolocation=(self)',
@@ -31,7 +31,6 @@ export const PERMISSIONS_POLICY = [
   'payment=()',
   'usb=()',
   'serial=()',
-  'bluetooth=()',
   'midi=()',
   'display-capture=()',
 ].join(', ');
