@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-  createRecord, editSameFieldOffline, expectSaved, fillValidRecord, openLoggedInContext, openRecordFromList, openSampleSurvey, syncBadge, syncNow,
+  createRecord, editSameFieldOffline, expectSaved, fillValidRecord, openLoggedInContext, openRecordFromList, openSampleSurvey, syncBadge, syncNow, twoTabletsWithNewRecord,
 } from './helpers.ts';
 
 // Real logins (scrypt), a photo upload, several sync rounds and two or three browsers per test.
@@ -151,12 +151,7 @@ test('review queue → return with a field comment → the tablet corrects → r
 });
 
 test('conflict queue: a same-field conflict from two tablets is resolved with a reason and reaches the tablets', async ({ browser, baseURL }) => {
-  const a = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットA');
-  const b = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットB');
-  await a.page.goto('/');
-  await openSampleSurvey(a.page);
-  const recordId = await createRecord(a.page);
-  await a.page.getByLabel('担当者名').fill('山田 太郎');
+  const { a, b, recordId } = await twoTabletsWithNewRecord(browser, baseURL);
   await expectSaved(a.page);
   await syncNow(a.page);
   await syncNow(b.page);

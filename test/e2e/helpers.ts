@@ -125,6 +125,22 @@ export async function openLoggedInContext(
   return { context, page };
 }
 
+/**
+ * Two tablets of the same surveyor, and on tablet A a new sample-survey record whose 担当者名 is 山田 太郎, left open
+ * in A's editor (saved on A only; the caller waits for the save and syncs).
+ */
+export async function twoTabletsWithNewRecord(browser: Browser, baseURL: string | undefined): Promise<{
+  a: { context: BrowserContext; page: Page }; b: { context: BrowserContext; page: Page }; recordId: string;
+}> {
+  const a = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットA');
+  const b = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットB');
+  await a.page.goto('/');
+  await openSampleSurvey(a.page);
+  const recordId = await createRecord(a.page);
+  await a.page.getByLabel('担当者名').fill('山田 太郎');
+  return { a, b, recordId };
+}
+
 /** Opens a record from its survey's list (leaving the current screen first, so the editor reloads the row from IndexedDB). */
 export async function openRecordFromList(page: Page, recordId: string): Promise<void> {
   await page.getByTestId('nav-settings').click();

@@ -2,7 +2,7 @@
 // them), and a change to a field that became read-only on another tablet is refused and shown, in Japanese, on the
 // tablet that made it — never silently dropped.
 import { expect, test } from '@playwright/test';
-import { apiGet, apiToken, createRecord, expectSaved, openLoggedInContext, openRecordFromList, openSampleSurvey, syncNow } from './helpers.ts';
+import { apiGet, apiToken, expectSaved, openRecordFromList, syncNow, twoTabletsWithNewRecord } from './helpers.ts';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 test.setTimeout(180_000);
@@ -10,13 +10,7 @@ test.setTimeout(180_000);
 interface RecordAnswer { record: { answers: Record<string, unknown>; fieldVersions: Record<string, number> } }
 
 test('calculated answers come from the server; an edit made read-only by another tablet is refused and listed with its reason', async ({ browser, baseURL, request }) => {
-  const a = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットA');
-  const b = await openLoggedInContext(browser, baseURL, 'surveyor', 'タブレットB');
-
-  await a.page.goto('/');
-  await openSampleSurvey(a.page);
-  const recordId = await createRecord(a.page);
-  await a.page.getByLabel('担当者名').fill('山田 太郎');
+  const { a, b, recordId } = await twoTabletsWithNewRecord(browser, baseURL);
   await a.page.getByTestId('section-buildings_section').click();
   await a.page.getByTestId('repeat-add-buildings').click();
   await a.page.getByLabel('建築年').fill('1975');
