@@ -2,9 +2,9 @@
 // they read, for writers that store calculations (the sync server) without paying for a whole form evaluation.
 import { requireCompiled } from './definition/compile.ts';
 import type { CompiledForm, FieldNode } from './definition/model.ts';
-import { runValuePhase } from './session/cascade.ts';
 import { EngineState } from './session/engine-state.ts';
 import { normalizeAnswers } from './session/normalize.ts';
+import { runValuePhaseOver, valueClosure } from './session/value-closure.ts';
 import { formatPath, instancesOf, readRaw } from './session/paths.ts';
 import type { Answers, FieldPath, FormDefinition } from './types.ts';
 
@@ -22,16 +22,10 @@ function planOf(compiled: CompiledForm): CalculationPlan {
   let plan = plans.get(compiled);
   if (plan) return plan;
   const calculated = compiled.nodes.filter((node) => node.def.calculate !== undefined);
-  const needed = new Set<FieldNode>();
-  const visit = (node: FieldNode): void => {
-    if (needed.has(node)) return;
-    needed.add(node);
-    for (const dep of node.valueDeps) visit(dep);
-  };
-  for (const node of calculated) visit(node);
+  const steps = valueClosure(compiled.ordered, calculated);
   const inputs = new Set<string>();
-  for (const node of needed) for (const part of node.lineage) inputs.add(part.templatePath);
-  plan = { steps: compiled.ordered.filter((node) => needed.has(node)), calculated, inputs };
+  for (const node of steps) for (const part of node.lineage) inputs.add(part.templatePath);
+  plan = { steps, calculated, inputs };
   plans.set(compiled, plan);
   return plan;
 }
@@ -71,9 +65,7 @@ export function calculateAnswers(form: FormDefinition, answers: Answers, options
   if (plan.calculated.length === 0) return [];
   const { now } = options;
   const engine = new EngineState(compiled, normalizeAnswers(compiled, answers).answers, { now, utcOffsetMinutes: options.utcOffsetMinutes ?? -now.getTimezoneOffset() });
-  for (const node of plan.steps) {
-    for (const indices of instancesOf(engine.answers, node)) runValuePhase(engine, engine.instance(node, indices));
-  }
+  runValuePhaseOver(engine, plan.steps);
   const out: { path: FieldPath; value: unknown }[] = [];
   for (const node of plan.calculated) {
     for (const indices of instancesOf(engine.answers, node)) out.push({ path: formatPath(node, indices), value: readRaw(engine.answers, node, indices) ?? null });

@@ -4,10 +4,10 @@ import { requireCompiled } from './definition/compile.ts';
 import type { FieldNode } from './definition/model.ts';
 import { filterChoices } from './rules/choice-filter.ts';
 import { evaluateReadonly } from './rules/readonly.ts';
-import { runValuePhase } from './session/cascade.ts';
 import { EngineState } from './session/engine-state.ts';
 import { normalizeAnswers } from './session/normalize.ts';
-import { instancesOf, parsePath } from './session/paths.ts';
+import { parsePath } from './session/paths.ts';
+import { runValuePhaseOver, valueClosure } from './session/value-closure.ts';
 import type { Answers, Choice, FieldPath, FormDefinition } from './types.ts';
 
 /** Per field: the fields its readonly and choiceFilter rules read, and what their values depend on, in evaluation order. */
@@ -16,14 +16,7 @@ const plans = new WeakMap<FieldNode, FieldNode[]>();
 function planOf(ordered: readonly FieldNode[], node: FieldNode): FieldNode[] {
   let plan = plans.get(node);
   if (plan) return plan;
-  const needed = new Set<FieldNode>();
-  const visit = (n: FieldNode): void => {
-    if (needed.has(n)) return;
-    needed.add(n);
-    for (const dep of n.valueDeps) visit(dep);
-  };
-  for (const rule of [node.rules.readonly, node.rules.choiceFilter]) for (const target of rule?.targets ?? []) visit(target);
-  plan = ordered.filter((n) => needed.has(n));
+  plan = valueClosure(ordered, [node.rules.readonly, node.rules.choiceFilter].flatMap((rule) => rule?.targets ?? []));
   plans.set(node, plan);
   return plan;
 }
@@ -44,9 +37,7 @@ export function fieldRulesAt(form: FormDefinition, answers: Answers, path: Field
   if (!target) return null;
   const { now } = options;
   const engine = new EngineState(compiled, normalizeAnswers(compiled, answers).answers, { now, utcOffsetMinutes: options.utcOffsetMinutes ?? -now.getTimezoneOffset() });
-  for (const node of planOf(compiled.ordered, target.node)) {
-    for (const indices of instancesOf(engine.answers, node)) runValuePhase(engine, engine.instance(node, indices));
-  }
+  runValuePhaseOver(engine, planOf(compiled.ordered, target.node));
   const inst = engine.instance(target.node, target.indices);
   const choices = filterChoices(engine, inst);
   return choices ? { readonly: evaluateReadonly(engine, inst), choices } : { readonly: evaluateReadonly(engine, inst) };
