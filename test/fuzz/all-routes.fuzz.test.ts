@@ -1,13 +1,12 @@
 // Fuzz over every route the server registers (the access table of test/sync-server/route-access.ts): 10,000 random
 // requests — any caller, hostile path parameters and query strings, malformed bodies — never a 5xx, every refusal a
 // coded error, the server still healthy, and nothing stored changed.
-import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCOPES } from '../../src/protocol/office/api-token.ts';
 import { initialAnswers, newRecordId, op, pushBody } from '../sync-server/ops.ts';
 import { ACCESS, DEMO_USER, FIELD_ROLES, TUS_HEADERS, type Caller, type Role } from '../sync-server/route-access.ts';
+import { sqliteDigest } from '../sync-server/store-digest.ts';
 import { startTestServer, type TestServer } from '../sync-server/test-server.ts';
 
 const SEED = 20261205;
@@ -39,16 +38,7 @@ describe('all-routes fuzz (SQLite)', () => {
   const headers = new Map<Caller, Record<string, string>>();
   const realIds: string[] = [];
 
-  const digest = (): string => {
-    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
-    try {
-      const hash = createHash('sha256');
-      for (const sql of DIGEST_SQL) hash.update(`${sql}\n${JSON.stringify(db.prepare(sql).all())}\n`);
-      return hash.digest('hex');
-    } finally {
-      db.close();
-    }
-  };
+  const digest = (): string => sqliteDigest(server.dbFile, DIGEST_SQL);
 
   beforeAll(async () => {
     server = await startTestServer();

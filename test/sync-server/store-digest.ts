@@ -15,9 +15,16 @@ function digestOf(rowsPerTable: readonly unknown[][]): string {
 }
 
 export function storeDigest(dbFile: string): string {
+  return sqliteDigest(dbFile, DIGEST_QUERIES.map(({ sql }) => sql));
+}
+
+/** A SHA-256 over the rows the given queries read from the SQLite file (each query's text is part of the hash). */
+export function sqliteDigest(dbFile: string, queries: readonly string[]): string {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return digestOf(DIGEST_QUERIES.map(({ sql }) => db.prepare(sql).all()));
+    const hash = createHash('sha256');
+    for (const sql of queries) hash.update(`${sql}\n${JSON.stringify(db.prepare(sql).all())}\n`);
+    return hash.digest('hex');
   } finally {
     db.close();
   }
