@@ -100,6 +100,12 @@ export interface FieldDefinition {
    * so a device cannot rewrite data the office is accountable for (a case's number, the insured person's data).
    */
   owner?: 'office';
+  /**
+   * A helper answer for rules (usually `calculate`d, e.g. "the note contains a vague frequency word"): it drives
+   * warnings and relevance but is never shown to people — not in the tablet editor, the office record page,
+   * PDFs or exports. Its value is still stored and synced.
+   */
+  internal?: boolean;
 }
 
 export interface SectionDefinition {

@@ -56,6 +56,7 @@ export const fieldSchema: z.ZodType<FieldDefinition> = z.strictObject({
   reasonField: id.optional(),
   merge: z.enum(['append', 'lww']).optional(),
   owner: z.literal('office').optional(),
+  internal: z.boolean().optional(),
 });
 
 const section = z.strictObject({ id, title: localized, fields: z.array(fieldSchema).max(2000) });
