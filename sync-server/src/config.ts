@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseWebhookAllowList, type WebhookAllowList } from './office/webhook-destination.ts';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/password.ts';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './office/local-time.ts';
 
 export interface ServerConfig {
   port: number;
@@ -28,6 +29,8 @@ export interface ServerConfig {
   trustProxy: boolean | number | string[];
   /** Logins, sessions and password hashing (auth/). */
   auth: AuthConfig;
+  /** GENBA_TIMEZONE (IANA name, default Asia/Tokyo): the zone of the times people read in exports (2026-12-05 08:00). */
+  timeZone: string;
 }
 
 export interface AuthConfig {
@@ -95,6 +98,13 @@ function trustProxyFrom(raw: string | undefined): boolean | number | string[] {
   return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
 }
 
+/** An IANA zone name the runtime knows (Asia/Tokyo when unset). */
+function timeZoneFrom(raw: string | undefined): string {
+  const zone = (raw ?? '').trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(zone)) throw new Error(`E_CONFIG_TIMEZONE: GENBA_TIMEZONE must be an IANA time zone such as Asia/Tokyo, got "${raw}"`);
+  return zone;
+}
+
 /** Demo mode unless NODE_ENV=production or GENBA_DEMO=off (GENBA_DEMO=on does not override production). */
 function demoFrom(env: NodeJS.ProcessEnv): boolean {
   const demo = env.GENBA_DEMO;
@@ -138,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     demo: demoFrom(env),
     trustProxy: trustProxyFrom(env.GENBA_TRUST_PROXY),
+    timeZone: timeZoneFrom(env.GENBA_TIMEZONE),
     auth: {
       officeSessionHours: positiveInt(env, 'GENBA_OFFICE_SESSION_HOURS', 12, 'E_CONFIG_OFFICE_SESSION_HOURS'),
       officeIdleMinutes: positiveInt(env, 'GENBA_OFFICE_IDLE_MINUTES', 30, 'E_CONFIG_OFFICE_IDLE_MINUTES'),

@@ -44,5 +44,5 @@ export async function exportFinishedAssessments(deps: CareDeps, query: CareExpor
     return rows;
   });
   const table = assessmentTable(form, finished);
-  return toCsv({ ...table, latIndex: -1, lonIndex: -1 });
+  return toCsv(table);
 }

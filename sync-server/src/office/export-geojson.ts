@@ -1,30 +1,29 @@
-// GeoJSON export: a FeatureCollection with one Feature per record, a Point from the record's summary place (null geometry when it has none).
+// GeoJSON export: a FeatureCollection with one Feature per record — its first geopoint (Point) or geoshape (Polygon), null geometry when it has no place — and the columns as properties.
+import type { Cell } from './answer-columns.ts';
 import type { ExportTable } from './export-rows.ts';
+import type { Geometry } from './record-geometry.ts';
 
 export interface GeoJsonFeatureCollection {
   type: 'FeatureCollection';
   features: {
     type: 'Feature';
     id: string;
-    geometry: { type: 'Point'; coordinates: [number, number] } | null;
-    properties: Record<string, string | number | boolean | null>;
+    geometry: Geometry | null;
+    properties: Record<string, Cell>;
   }[];
 }
 
-export function toGeoJson(table: ExportTable): GeoJsonFeatureCollection {
+/** `values: 'labels'` (default): Japanese headers as keys and labels as values; `'codes'`: internal names and codes. */
+export function toGeoJson(table: ExportTable, values: 'labels' | 'codes'): GeoJsonFeatureCollection {
+  const rows = values === 'codes' ? table.codeRows : table.labelRows;
+  const keys = table.columns.map((c) => (values === 'codes' ? c.key : c.header));
   return {
     type: 'FeatureCollection',
-    features: table.rows.map((row) => {
-      const lat = row[table.latIndex];
-      const lon = row[table.lonIndex];
-      const properties = Object.fromEntries(table.header.map((name, i) => [name, row[i] ?? null]));
-      return {
-        type: 'Feature' as const,
-        id: String(row[0]),
-        // RFC 7946: longitude first.
-        geometry: typeof lat === 'number' && typeof lon === 'number' ? { type: 'Point' as const, coordinates: [lon, lat] as [number, number] } : null,
-        properties,
-      };
-    }),
+    features: rows.map((row, i) => ({
+      type: 'Feature' as const,
+      id: String(table.codeRows[i]![0]),
+      geometry: table.geometries[i] ?? null,
+      properties: Object.fromEntries(keys.map((key, j) => [key, row[j] ?? null])),
+    })),
   };
 }

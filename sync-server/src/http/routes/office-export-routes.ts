@@ -1,4 +1,4 @@
-// Office export routes: the review queue's records as CSV (UTF-8 with BOM), GeoJSON or XLSX, same filters as the list; every export is audited.
+// Office export routes: the review queue's records as CSV (UTF-8 with BOM), GeoJSON or XLSX, same filters as the list; labels for people by default, codes on request; every export is audited.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ExportQuerySchema, type ExportFormat } from '../../../../src/protocol/office/export-query.ts';
 import { toCsv } from '../../office/export-csv.ts';
@@ -15,11 +15,13 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function attachment(reply: FastifyReply, format: ExportFormat, at: Date): FastifyReply {
+function attachment(reply: FastifyReply, format: ExportFormat, at: Date, size: number): FastifyReply {
   const stamp = at.toISOString().replace(/[:.]/g, '-').slice(0, 19);
   return reply
     .header('content-type', CONTENT_TYPES[format])
     .header('content-disposition', `attachment; filename="genba-records-${stamp}.${format}"`)
+    // The office shows the download's progress from it.
+    .header('content-length', size)
     .header('cache-control', 'no-store');
 }
 
@@ -28,11 +30,14 @@ export function registerOfficeExportRoutes(app: FastifyInstance, services: ApiSe
     app.get(`/api/office/export.${format}`, async (req, reply) => {
       const caller = await requireOfficeCaller(services, req, { scope: 'export:read' });
       const query = parseBody(ExportQuerySchema, req.query);
-      const table = await exportTable(services, officeScope(services), query, format, caller.audit);
-      attachment(reply, format, services.now());
-      if (format === 'csv') return reply.send(toCsv(table));
-      if (format === 'geojson') return reply.send(JSON.stringify(toGeoJson(table)));
-      return reply.send(await toXlsx(table));
+      const values = query.values ?? 'labels';
+      const table = await exportTable({ ...services, timeZone: services.config.timeZone }, officeScope(services), query, format, caller.audit);
+      const sheet = values === 'codes' ? { header: table.columns.map((c) => c.key), rows: table.codeRows } : { header: table.columns.map((c) => c.header), rows: table.labelRows };
+      const body =
+        format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8')
+          : format === 'geojson' ? Buffer.from(JSON.stringify(toGeoJson(table, values)), 'utf8')
+            : await toXlsx(table);
+      return attachment(reply, format, services.now(), body.length).send(body);
     });
   }
 }
