@@ -8,7 +8,7 @@ import {
   AdminUserListResponseSchema, AdminUserSchema, UserWithPasswordResponseSchema, type CreateUserRequest, type UpdateUserRequest,
 } from '../../../protocol/office/user-admin.ts';
 import { z } from 'zod';
-import { officeFile, officeGet, officePatch, officePost } from './officeClient.ts';
+import { officeFile, officeFileWithProgress, officeGet, officePatch, officePost, type DownloadProgress } from './officeClient.ts';
 import {
   AuditResponseSchema, ConflictListResponseSchema, DashboardResponseSchema, OfficeUsersResponseSchema, RecordDetailResponseSchema,
   RecordListResponseSchema, RecordSnapshotAnswerSchema, ResolveAnswerSchema, ReviewAnswerSchema,
@@ -36,8 +36,9 @@ export const listAudit = (query: URLSearchParams) => officeGet(withQuery('/api/o
 
 export const listUsers = () => officeGet('/api/office/users', OfficeUsersResponseSchema);
 
-export type { ExportFormat };
-export const downloadExport = (format: ExportFormat, query: URLSearchParams) => officeFile(withQuery(`/api/office/export.${format}`, query));
+export type { DownloadProgress, ExportFormat };
+export const downloadExport = (format: ExportFormat, query: URLSearchParams, onProgress: (progress: DownloadProgress) => void) =>
+  officeFileWithProgress(withQuery(`/api/office/export.${format}`, query), onProgress);
 
 export const fetchBlob = (hash: string) => officeFile(`/api/blobs/${encodeURIComponent(hash)}`);
 
@@ -52,7 +53,8 @@ export const assignCareCase = (id: string, assigneeId: string) =>
   officePost(`/api/office/care/cases/${encodeURIComponent(id)}/assign`, { assigneeId }, CaseAnswerSchema);
 
 /** The approved 調査票 whose approval day (JST) is in [from, to], as the certification system's CSV. */
-export const downloadCareExport = (query: URLSearchParams) => officeFile(withQuery('/api/office/care/export.csv', query));
+export const downloadCareExport = (query: URLSearchParams, onProgress: (progress: DownloadProgress) => void) =>
+  officeFileWithProgress(withQuery('/api/office/care/export.csv', query), onProgress);
 
 // Account management (admin only; docs/PROTOCOL.md "Accounts").
 const AdminUserAnswerSchema = z.strictObject({ user: AdminUserSchema });

@@ -2,30 +2,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadCareExport } from '../api/officeApi.ts';
-import { asOfficeError, type OfficeError } from '../api/officeError.ts';
-import { officeErrorText } from '../shared/officeErrorText.ts';
-import { saveBlob } from '../../saveFile.ts';
+import { ExportProgress } from '../shared/ExportProgress.tsx';
+import { useExportDownload } from '../shared/useExportDownload.ts';
 import { careExportQuery } from './careFilters.ts';
 
 export function CareExport() {
   const { t } = useTranslation();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<OfficeError | null>(null);
-
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { blob, fileName } = await downloadCareExport(careExportQuery(from, to));
-      saveBlob(blob, fileName ?? 'care-assessments.csv');
-    } catch (caught) {
-      setError(asOfficeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { running, error, saved, start } = useExportDownload<'care'>();
+  const busy = running !== null;
+  const download = () => start('care', (onProgress) => downloadCareExport(careExportQuery(from, to), onProgress), 'care-assessments.csv');
 
   return (
     <section className="office-panel" aria-labelledby="care-export-title">
@@ -41,14 +28,11 @@ export function CareExport() {
           <input type="date" className="input input-date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="care-export-to" />
         </label>
         <button type="button" className="btn" onClick={() => void download()} disabled={busy} data-testid="care-export">
-          ⤓ {busy ? t('app.loading') : t('office.care.export.download')}
+          {busy ? <span className="office-spinner" aria-hidden="true" /> : '⤓ '}
+          {busy ? t('office.export.busy') : t('office.care.export.download')}
         </button>
+        <ExportProgress running={busy} progress={running?.progress ?? null} error={error} saved={saved} />
       </div>
-      {error && (
-        <p className="text-error" role="alert">
-          {officeErrorText(t, error.code)}
-        </p>
-      )}
     </section>
   );
 }

@@ -1,44 +1,38 @@
-// Buttons for the server's exports (CSV, GeoJSON, XLSX) of the records matching the current filters; the file comes with the login's token.
-import { useState } from 'react';
+// Buttons for the server's exports (CSV, GeoJSON, XLSX) of the records matching the current filters; the file comes with the login's token, its progress shown while it is built and received.
 import { useTranslation } from 'react-i18next';
 import { downloadExport, type ExportFormat } from '../api/officeApi.ts';
-import { asOfficeError, type OfficeError } from '../api/officeError.ts';
-import { officeErrorText } from './officeErrorText.ts';
-import { saveBlob } from '../../saveFile.ts';
+import { ExportProgress } from './ExportProgress.tsx';
+import { useExportDownload } from './useExportDownload.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'geojson', 'xlsx'];
 
 export function ExportButtons({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [error, setError] = useState<OfficeError | null>(null);
-
-  const download = async (format: ExportFormat) => {
-    setBusy(format);
-    setError(null);
-    try {
-      const { blob, fileName } = await downloadExport(format, query);
-      saveBlob(blob, fileName ?? `genba-export.${format}`);
-    } catch (caught) {
-      setError(asOfficeError(caught));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { running, error, saved, start } = useExportDownload<ExportFormat>();
 
   return (
-    <div className="office-exports" role="group" aria-label={t('office.export.title')}>
+    <div className="office-exports" role="group" aria-label={t('office.export.title')} aria-busy={running !== null}>
       <span className="muted">{t('office.export.title')}</span>
       {FORMATS.map((format) => (
-        <button key={format} type="button" className="btn" onClick={() => void download(format)} disabled={busy !== null} data-testid={`export-${format}`}>
-          {busy === format ? t('app.loading') : t(`office.export.${format}`)}
+        <button
+          key={format}
+          type="button"
+          className="btn"
+          onClick={() => void start(format, (onProgress) => downloadExport(format, query, onProgress), `genba-export.${format}`)}
+          disabled={running !== null}
+          data-testid={`export-${format}`}
+        >
+          {running?.key === format ? (
+            <>
+              <span className="office-spinner" aria-hidden="true" />
+              {t('office.export.busy')}
+            </>
+          ) : (
+            t(`office.export.${format}`)
+          )}
         </button>
       ))}
-      {error && (
-        <span className="text-error" role="alert">
-          {officeErrorText(t, error.code)}
-        </span>
-      )}
+      <ExportProgress running={running !== null} progress={running?.progress ?? null} error={error} saved={saved} />
     </div>
   );
 }
