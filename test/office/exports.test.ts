@@ -55,7 +55,7 @@ describe('exports', () => {
   it('CSV: BOM, Japanese headers from the form labels, choice labels, JST times, one row per filtered record, values intact', async () => {
     const res = await download('/api/office/export.csv?status=submitted&formId=field-check');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="genba-records-.*\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="genba-records-\d{8}-\d{4}\.csv"$/);
     expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
     const raw = res.rawPayload;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -5,6 +5,7 @@ import { toCsv } from '../../office/export-csv.ts';
 import { toGeoJson } from '../../office/export-geojson.ts';
 import { exportTable } from '../../office/export-rows.ts';
 import { toXlsx } from '../../office/export-xlsx.ts';
+import { localDateTime } from '../../office/local-time.ts';
 import { officeScope, requireOfficeCaller } from '../../office/office-caller.ts';
 import { parseBody } from '../parse-body.ts';
 import type { ApiServices } from '../services.ts';
@@ -15,8 +16,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function attachment(reply: FastifyReply, format: ExportFormat, at: Date, size: number): FastifyReply {
-  const stamp = at.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+function attachment(reply: FastifyReply, format: ExportFormat, at: Date, timeZone: string, size: number): FastifyReply {
+  // The clerk's own clock in the name ("genba-records-20261205-0800.csv"), not UTC.
+  const stamp = (localDateTime(at.toISOString(), timeZone) ?? at.toISOString()).replace(/[-:]/g, '').replace(/[ T]/, '-').slice(0, 13);
   return reply
     .header('content-type', CONTENT_TYPES[format])
     .header('content-disposition', `attachment; filename="genba-records-${stamp}.${format}"`)
@@ -37,7 +39,7 @@ export function registerOfficeExportRoutes(app: FastifyInstance, services: ApiSe
         format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8')
           : format === 'geojson' ? Buffer.from(JSON.stringify(toGeoJson(table, values)), 'utf8')
             : await toXlsx(table);
-      return attachment(reply, format, services.now(), body.length).send(body);
+      return attachment(reply, format, services.now(), services.config.timeZone, body.length).send(body);
     });
   }
 }
