@@ -5,6 +5,9 @@ import { currentSession } from '../../../data/sync/index.ts';
 import { appDb } from '../../db.ts';
 import { fileNameOf } from './contentDisposition.ts';
 import { OfficeError } from './officeError.ts';
+import { readWithProgress, type DownloadProgress } from './readWithProgress.ts';
+
+export type { DownloadProgress };
 
 async function authHeader(): Promise<Record<string, string>> {
   const session = await currentSession(appDb());
@@ -70,40 +73,10 @@ export async function officePatch<T>(path: string, body: unknown, schema: z.ZodT
   return parseJson(response, schema, `PATCH ${path}`);
 }
 
-/** How much of a download has arrived; `total` from Content-Length, null when the server did not say. */
-export interface DownloadProgress {
-  received: number;
-  total: number | null;
-}
-
-/**
- * A file read chunk by chunk so the screen can show how much has arrived. `onResponse` fires when the server answers
- * (the export is built by then); a connection lost mid-file is E_OFFLINE like a failed request.
- */
+/** A file read chunk by chunk so the screen can show how much has arrived (the export is built once the server answers). */
 export async function officeFileWithProgress(path: string, onProgress: (progress: DownloadProgress) => void): Promise<{ blob: Blob; fileName: string | null }> {
   const response = await send(path, { method: 'GET' });
-  const fileName = fileNameOf(response.headers.get('content-disposition'));
-  const type = response.headers.get('content-type') ?? '';
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isSafeInteger(length) && length > 0 ? length : null;
-  if (!response.body) return { blob: await response.blob(), fileName };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  onProgress({ received, total });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.byteLength;
-      // A compressed transfer can deliver more bytes than Content-Length names: then the total is unknown, not over 100 %.
-      onProgress({ received, total: total !== null && received <= total ? total : null });
-    }
-  } catch (error) {
-    throw new OfficeError('E_OFFLINE', error instanceof Error ? error.message : String(error));
-  }
-  return { blob: new Blob(chunks as BlobPart[], { type }), fileName };
+  return { blob: await readWithProgress(response, onProgress), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
 
 /** A file from the server (photo, export) with the name from Content-Disposition when it gives one. */
