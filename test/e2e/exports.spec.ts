@@ -29,11 +29,18 @@ async function pushRecord(request: APIRequestContext): Promise<string> {
   return recordId;
 }
 
-/** Holds the server's answer back a moment, so the progress the office shows while a file is built can be seen and checked. */
-async function slowly(route: Route): Promise<void> {
-  const response = await route.fetch();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  await route.fulfill({ response });
+/** Holds the server's answer back until the test has seen the progress the office shows while a file is built; `release()` lets it through. */
+function heldBack(): { handler: (route: Route) => Promise<void>; release: () => void } {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    handler: async (route) => {
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    },
+    release: () => release(),
+  };
 }
 
 test('an export shows its progress, and the downloaded CSV has Japanese headers, choice labels and Tokyo times', async ({ browser, baseURL, request }) => {
@@ -45,7 +52,8 @@ test('an export shows its progress, and the downloaded CSV has Japanese headers,
   // Every status: the record the API device pushed is a draft.
   await page.goto('/office?form=field-check&status=all');
   await expect(page.getByTestId('office-queue')).toBeVisible();
-  await page.route('**/api/office/export.csv*', slowly);
+  const csvHeld = heldBack();
+  await page.route('**/api/office/export.csv*', csvHeld.handler);
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
@@ -53,9 +61,10 @@ test('an export shows its progress, and the downloaded CSV has Japanese headers,
   await expect(page.getByTestId('export-csv')).toContainText('作成中…');
   await expect(page.getByTestId('export-csv').locator('.office-spinner')).toBeVisible();
   for (const format of ['csv', 'geojson', 'xlsx']) await expect(page.getByTestId(`export-${format}`)).toBeDisabled();
-  await expect(page.getByTestId('export-progress')).toContainText('作成しています');
+  await expect(page.getByTestId('export-progress')).toContainText('サーバーで作成中');
   await expect(page.getByTestId('export-progress').locator('progress')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/e-export-progress-1440x900.png` });
+  csvHeld.release();
 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^genba-records-\d{8}-\d{4}\.csv$/);
@@ -87,5 +96,25 @@ test('an export shows its progress, and the downloaded CSV has Japanese headers,
   await expect(page.locator('.office-exports [role="alert"]')).toHaveText('出力する件数が多すぎます。条件を絞ってください。');
   await expect(page.getByTestId('export-xlsx')).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/e-export-error-1440x900.png` });
+  await context.close();
+});
+
+test('the certification-system CSV on the care screen shows the same progress', async ({ browser, baseURL }) => {
+  const { context, page } = await openLoggedInContext(browser, baseURL, 'supervisor', '本庁PC', OFFICE);
+  await page.goto('/office/care');
+  await expect(page.getByTestId('office-care')).toBeVisible();
+  const held = heldBack();
+  await page.route('**/api/office/care/export.csv*', held.handler);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('care-export').click();
+  await expect(page.getByTestId('care-export')).toBeDisabled();
+  await expect(page.getByTestId('care-export')).toContainText('作成中…');
+  await expect(page.getByTestId('export-progress')).toContainText('サーバーで作成中');
+  await page.getByTestId('care-export').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/e-care-export-progress-1440x900.png` });
+  held.release();
+  await download;
+  await expect(page.getByTestId('export-saved')).toContainText('を保存しました');
+  await expect(page.getByTestId('care-export')).toBeEnabled();
   await context.close();
 });
