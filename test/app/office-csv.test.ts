@@ -1,6 +1,6 @@
 // Office CSV downloads: BOM for Excel, CRLF lines, RFC 4180 quoting, no spreadsheet formulas from free text; file names from Content-Disposition.
 import { describe, expect, it } from 'vitest';
-import { buildCsv, csvCell, CSV_BOM } from '../../src/app/office/shared/csv.ts';
+import { buildCsv, csvCell, csvDateTime, CSV_BOM } from '../../src/app/office/shared/csv.ts';
 import { fileNameOf } from '../../src/app/office/api/contentDisposition.ts';
 
 describe('csvCell', () => {
@@ -23,6 +23,23 @@ describe('csvCell', () => {
     expect(csvCell('+81 3')).toBe("'+81 3");
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('csvDateTime', () => {
+  it('writes an API time as this computer\'s wall clock, minutes only, not as UTC', () => {
+    const iso = '2026-12-04T23:00:00.000Z';
+    const local = new Date(iso);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const expected = `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`;
+    expect(csvDateTime(iso)).toBe(expected);
+    expect(csvCell(iso)).toBe(expected);
+    expect(csvCell('2026-12-05T08:00:00+09:00')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+  it('leaves dates, wall-clock date-times and other text alone', () => {
+    expect(csvDateTime('2026-12-05')).toBe('2026-12-05');
+    expect(csvDateTime('2026-12-05T08:00')).toBe('2026-12-05T08:00');
+    expect(csvDateTime('見本 2026-12-04T23:00:00Z')).toBe('見本 2026-12-04T23:00:00Z');
   });
 });
 
