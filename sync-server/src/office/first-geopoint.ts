@@ -6,7 +6,8 @@ export interface LatLon {
   lon: number;
 }
 
-function asPoint(value: unknown): LatLon | null {
+/** A stored {lat, lng} within WGS84 bounds, or null (also used for the GeoJSON geometry, record-geometry.ts). */
+export function asPoint(value: unknown): LatLon | null {
   if (typeof value !== 'object' || value === null) return null;
   const { lat, lng } = value as { lat?: unknown; lng?: unknown };
   if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;

@@ -1,14 +1,12 @@
 // A record's GeoJSON geometry (RFC 7946, [lon, lat]): its first geopoint as a Point or first geoshape as a Polygon, in form order; null without a place.
 import type { FieldDefinition, FormDefinition } from '../../../src/engine/index.ts';
+import { asPoint } from './first-geopoint.ts';
 
 export type Geometry = { type: 'Point'; coordinates: [number, number] } | { type: 'Polygon'; coordinates: [number, number][][] };
 
 function lonLat(value: unknown): [number, number] | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { lat, lng } = value as { lat?: unknown; lng?: unknown };
-  if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
-  if (Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
-  return [lng, lat];
+  const point = asPoint(value);
+  return point ? [point.lon, point.lat] : null;
 }
 
 /** A shape's points as a closed ring (first point repeated at the end, as RFC 7946 requires); null unless ≥ 3 valid points. */
