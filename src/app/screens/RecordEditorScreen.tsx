@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordRow } from '../../data/index.ts';
-import { FormSession } from '../../engine/index.ts';
+import { FormSession, recordTitle } from '../../engine/index.ts';
 import type { FieldPath, FormDefinition } from '../../engine/types.ts';
 import { hasCareAssessmentPdf } from '../../documents/care-assessment-form.ts';
 import { CarePdfButton } from '../care-pdf/CarePdfButton.tsx';
@@ -20,7 +20,7 @@ import { RawAnswers } from '../editor/RawAnswers.tsx';
 import { ReviewBanner } from '../editor/ReviewBanner.tsx';
 import { ReviewContext } from '../editor/ReviewContext.tsx';
 import { SaveStatus } from '../editor/SaveStatus.tsx';
-import { recordTitle } from '../editor/recordTitle.ts';
+import { EditorTitle } from '../editor/EditorTitle.tsx';
 import { scoringFunctions } from '../editor/scoringFunctions.ts';
 import { SectionNav } from '../editor/SectionNav.tsx';
 import { SectionView } from '../editor/SectionView.tsx';
@@ -77,7 +77,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
         return sendableChange(current.form, { path, value: value === undefined ? null : value });
       });
       // The store already holds this change's evaluation: no second full evaluation per keystroke.
-      const title = recordTitle(current.form, answers);
+      const { title } = recordTitle(current.form, answers);
       void queue.schedule(changes, { errorCount: editor.useEditorStore.getState().errorCount, title }, immediate);
     };
     return {
@@ -154,7 +154,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
             <button type="button" className="btn btn-ghost" onClick={back}>
               ← {t('app.back')}
             </button>
-            <h1 className="editor-title">{localize(loaded.form.title, language)}</h1>
+            <EditorTitle formTitle={loaded.form.title} />
             <SaveStatus />
             {hasCareAssessmentPdf(loaded.form.id) && <CarePdfButton recordId={recordId} />}
             {loaded.editable && <FinalizeButton recordId={recordId} flush={() => queue.flush()} onFinalized={() => setReloadKey((k) => k + 1)} />}
@@ -179,5 +179,5 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
 }
 
 function summaryOf(session: FormSession): { errorCount: number; title: string } {
-  return { errorCount: session.evaluation().errors.length, title: recordTitle(session.form, session.answers()) };
+  return { errorCount: session.evaluation().errors.length, title: recordTitle(session.form, session.answers()).title };
 }
