@@ -134,7 +134,7 @@ function chrome(model: DocumentModel, { measure, text, recordId, generatedAt }: 
   const at = (s: string) => right - measure(s, SIZE.chrome);
   // Whose 調査票 this is, on every page, cut to the room the record id leaves.
   const room = CONTENT_WIDTH - measure(recordText, SIZE.chrome) - 16;
-  const title = fitText(model.recordTitle ? `${model.title}　${model.recordTitle}` : model.title, room, measure);
+  const title = fitText(model.recordTitle ? `${model.title}\u3000${model.recordTitle}` : model.title, room, measure);
   return [
     { op: 'text', x: MARGIN.left, y: headerY, size: SIZE.chrome, text: title, muted: true },
     { op: 'text', x: at(recordText), y: headerY, size: SIZE.chrome, text: recordText, muted: true },

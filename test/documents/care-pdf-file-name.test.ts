@@ -20,6 +20,7 @@ describe('carePdfFileName', () => {
   it('removes what file systems refuse or treat specially, and bounds each part', () => {
     const name = carePdfFileName(ID, { case_number: '../R7/0042:*?', subject_name: '見本\u0000 "花子"<>|\n\t二行目_', survey_datetime: '2025-03-28' });
     expect(name).toBe('調査票_R7 0042_見本 花子 二行目_2025-03-28.pdf');
+    // eslint-disable-next-line no-control-regex -- the point: no control characters in a file name
     expect(name).not.toMatch(/[\\/:*?"<>|\u0000-\u001f]/);
     const long = carePdfFileName(ID, { case_number: 'N'.repeat(500), subject_name: '長'.repeat(500) });
     expect(long).toBe(`調査票_${'N'.repeat(40)}_${'長'.repeat(40)}.pdf`);

@@ -26,8 +26,6 @@ import { SectionNav } from '../editor/SectionNav.tsx';
 import { SectionView } from '../editor/SectionView.tsx';
 import { useAutosave } from '../editor/useAutosave.ts';
 import { WarningsPanel } from '../editor/WarningsPanel.tsx';
-import { localize } from '../localize.ts';
-import { useLanguage } from '../state/appStore.ts';
 import * as editor from '../state/editorStore.ts';
 import { navigate } from '../state/routeStore.ts';
 
@@ -37,7 +35,6 @@ function buildSession(form: FormDefinition, record: RecordRow): FormSession {
 
 export function RecordEditorScreen({ recordId }: { recordId: string }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [loaded, setLoaded] = useState<LoadedRecord | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const session = editor.useEditorStore((s) => s.session);
