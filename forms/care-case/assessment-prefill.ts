@@ -9,6 +9,8 @@ import type { CaseView } from './case-fields.ts';
  */
 function candidates(view: CaseView): Record<string, unknown> {
   return {
+    // The record title of a 調査票 shows the 申請番号 (forms/care-assessment recordTitle), also where the case is not on the device.
+    case_number: view.caseNumber,
     subject_name: view.name,
     subject_sex: view.sex,
     subject_birth_date: view.birthDate,

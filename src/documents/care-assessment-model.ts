@@ -3,10 +3,10 @@
 // Everything printed is read from the definition (section titles, labels, choices) and the answers; the only
 // things this file knows about the form are the field ids in care-assessment-form.ts. Relevance comes from the
 // engine, so a hidden question (前回認定日 for a first certification) is not printed.
-import { FormSession } from '../engine/index.ts';
+import { FormSession, recordTitle } from '../engine/index.ts';
 import { localized } from '../engine/localize.ts';
 import type { Answers, Choice, FieldDefinition, FormDefinition, SectionDefinition } from '../engine/types.ts';
-import { ITEM_NUMBER, TOKKI } from './care-assessment-form.ts';
+import { ITEM_NUMBER, LEADING_ITEM_BRACKET, TOKKI } from './care-assessment-form.ts';
 import { DocumentError } from './document-error.ts';
 import type { Block, DocumentModel, DocumentPart, OptionLayout, OptionMark } from './document-model.ts';
 import { documentText, type DocumentLanguage, type DocumentText } from './document-text.ts';
@@ -48,7 +48,8 @@ export function careAssessmentModel(form: FormDefinition, answers: Answers, opti
     { title: ctx.text.basicPart, blocks: itemSections.flatMap((s) => [heading(ctx, s), ...s.fields.flatMap((f) => itemBlock(ctx, f))]) },
     { title: ctx.text.notesPart, blocks: noteBlocks(ctx, itemSections) },
   ];
-  return { title: localized(form.title, options.lang), parts };
+  const { title, subtitle } = recordTitle(form, answers, { now: options.now });
+  return { title: localized(form.title, options.lang), recordTitle: [title, subtitle].filter((t) => t !== '').join(' ・ '), parts };
 }
 
 /** A 基本調査 section: every answerable field is named by an official item number. */
@@ -198,9 +199,15 @@ function noteBlocks(ctx: Context, itemSections: SectionDefinition[]): Block[] {
     currentSection = section ?? currentSection;
     const choice = itemChoices.find((c) => String(c.value) === entry.number);
     const label = choice ? labelWithoutNumber(localized(choice.label, ctx.lang), entry.number) : '';
-    blocks.push({ kind: 'note', number: entry.number, label, text: entry.text });
+    blocks.push({ kind: 'note', number: entry.number, label, text: withoutOwnBracket(entry.text, entry.number) });
   }
   return blocks;
+}
+
+/** 「（1-3）歩行時…」 under item 1-3 → 「歩行時…」: the number is printed in the label column already; another item's bracket stays. */
+function withoutOwnBracket(text: string, number: string): string {
+  const match = LEADING_ITEM_BRACKET.exec(text);
+  return match && match[1] === number ? text.slice(match[0].length).trimStart() : text;
 }
 
 /** "1-3" → the section holding field "1-3"; "6-3" → the section holding field "6" (特別な医療 per treatment). */

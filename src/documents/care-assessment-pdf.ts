@@ -37,7 +37,7 @@ export async function buildCareAssessmentPdf(definition: FormDefinition, answers
   const pages = layoutPages(model, { measure: fontMeasure(regular), text, recordId: options.recordId, generatedAt });
   drawPages(doc, pages, { regular, bold });
 
-  doc.setTitle(`${model.title} ${options.recordId}`);
+  doc.setTitle(model.recordTitle ? `${model.title} ${model.recordTitle}` : `${model.title} ${options.recordId}`);
   doc.setLanguage(options.lang === 'ja' ? 'ja-JP' : 'en');
   doc.setCreator('Genba');
   doc.setProducer('Genba (pdf-lib)');

@@ -38,6 +38,8 @@ export interface DocumentPart {
 export interface DocumentModel {
   /** The form's title, printed in every page header. */
   title: string;
+  /** The record's title and subtitle (engine recordTitle: 氏名 ・ 申請番号 ・ 調査日), printed beside it; '' when empty. */
+  recordTitle: string;
   parts: DocumentPart[];
 }
 

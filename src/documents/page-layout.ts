@@ -1,5 +1,5 @@
 // Lays a document model out on A4 pages: each part starts a page, a heading never ends a page alone,
-// a long 特記事項 continues on the next page, and every page gets its header (title, record id) and footer (time, page n / total).
+// a long 特記事項 continues on the next page, and every page gets its header (form and record title, record id) and footer (time, page n / total).
 import { blockRow, headingRow, NOTE_TEXT_WIDTH, noteRow, type Row } from './block-rows.ts';
 import type { Block, DocumentModel, DocumentPart } from './document-model.ts';
 import type { DocumentText } from './document-text.ts';
@@ -69,7 +69,7 @@ class PartPages {
 
 export function layoutPages(model: DocumentModel, options: LayoutOptions): PageDraw[] {
   const pages = model.parts.flatMap((part) => layoutPart(part, options));
-  pages.forEach((page, i) => page.ops.push(...chrome(model.title, options, i + 1, pages.length)));
+  pages.forEach((page, i) => page.ops.push(...chrome(model, options, i + 1, pages.length)));
   return pages;
 }
 
@@ -125,13 +125,16 @@ function placeNote(pages: PartPages, note: Extract<Block, { kind: 'note' }>, { m
   }
 }
 
-function chrome(title: string, { measure, text, recordId, generatedAt }: LayoutOptions, page: number, total: number): DrawOp[] {
+function chrome(model: DocumentModel, { measure, text, recordId, generatedAt }: LayoutOptions, page: number, total: number): DrawOp[] {
   const right = MARGIN.left + CONTENT_WIDTH;
   const headerY = PAGE.height - 28;
   const footerY = 24;
   const recordText = `${text.recordId}: ${recordId}`;
   const pageText = text.page(page, total);
   const at = (s: string) => right - measure(s, SIZE.chrome);
+  // Whose 調査票 this is, on every page, cut to the room the record id leaves.
+  const room = CONTENT_WIDTH - measure(recordText, SIZE.chrome) - 16;
+  const title = fitText(model.recordTitle ? `${model.title}\u3000${model.recordTitle}` : model.title, room, measure);
   return [
     { op: 'text', x: MARGIN.left, y: headerY, size: SIZE.chrome, text: title, muted: true },
     { op: 'text', x: at(recordText), y: headerY, size: SIZE.chrome, text: recordText, muted: true },
@@ -140,4 +143,12 @@ function chrome(title: string, { measure, text, recordId, generatedAt }: LayoutO
     { op: 'text', x: MARGIN.left, y: footerY, size: SIZE.chrome, text: `${text.generatedAt}: ${generatedAt}`, muted: true },
     { op: 'text', x: at(pageText), y: footerY, size: SIZE.chrome, text: pageText, muted: true },
   ];
+}
+
+/** `value` cut with "…" to at most `width` points at the header's size. */
+function fitText(value: string, width: number, measure: Measure): string {
+  if (measure(value, SIZE.chrome) <= width) return value;
+  const chars = Array.from(value);
+  while (chars.length > 0 && measure(`${chars.join('')}…`, SIZE.chrome) > width) chars.pop();
+  return `${chars.join('')}…`;
 }

@@ -12,3 +12,4 @@ export { localized } from './localize.ts';
 export { validateValue, type ValueProblem } from './values/validate-value.ts';
 export { ATTACHMENT_MIMES, PHOTO_MIMES, SIGNATURE_MIMES, isAttachmentMime, isPhotoMime, isSignatureMime } from './values/attachment-types.ts';
 export { choicesOf, pickChoices, type ChoiceProblemCode } from './values/choice-value.ts';
+export { recordTitle, MAX_RECORD_SUBTITLE, MAX_RECORD_TITLE, type RecordTitleOptions } from './record-title.ts';

@@ -191,11 +191,26 @@ export interface FormDefinition {
   /** Scoring: named outputs computed in order from the relevant answers; see docs/FORMS.md. */
   scoring?: ScoringOutput[];
   migrations?: MigrationStep[];
+  /** How a record of this form is titled (lists, office, documents): expressions over its answers; see docs/FORMS.md. */
+  recordTitle?: RecordTitleDefinition;
   /**
    * 'office': records of this form are made by the back office only; the sync server refuses a field role's
    * '@create' or '@delete' of one (E_OFFICE_OWNED). Field roles still write the fields not marked owner: 'office'.
    */
   createdBy?: 'office';
+}
+
+export interface RecordTitleDefinition {
+  /** The record's name in every list, e.g. "${subject_name}". */
+  title: string;
+  /** A second line, e.g. the case number. */
+  subtitle?: string;
+}
+
+/** A record's title and subtitle as shown: single-line, bounded, '' when empty. */
+export interface RecordTitle {
+  title: string;
+  subtitle: string;
 }
 
 /** Answers keyed by field id; groups nest as objects, repeats as arrays of objects. */

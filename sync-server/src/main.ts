@@ -6,6 +6,7 @@ import { openStore } from './storage/index.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { withStartupLock } from './seed/startup-lock.ts';
 import { accountsWithDemoPassword } from './seed/demo-guard.ts';
+import { recomputeTitles } from './office/recompute-titles.ts';
 
 const config = loadConfig();
 const forms = loadFormCatalog();
@@ -25,6 +26,9 @@ if (!config.demo) {
   }
 }
 const app = await buildServer(config, { store, forms, now });
+// Stored titles follow each form's title rule: records written under an older rule are retitled once, before serving.
+const retitled = await recomputeTitles(store, forms, now());
+if (retitled.forms.length > 0) app.log.info({ forms: retitled.forms, records: retitled.records }, 'record titles recomputed');
 
 if (seeded) {
   app.log.info({ accounts: seeded.accounts.map((a) => a.username), records: seeded.records }, 'first start: demo accounts and records created');

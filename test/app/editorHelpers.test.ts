@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectPaths, collectRepeatPaths, definitionAt, readPath, sectionOfPath } from '../../src/app/editor/paths.ts';
 import { reasonFieldIds, siblingPath } from '../../src/app/editor/reasonFields.ts';
-import { recordTitle } from '../../src/app/editor/recordTitle.ts';
 import { computedChanges } from '../../src/app/editor/initialValues.ts';
 import { countsLookup, latestVersions } from '../../src/app/formCatalog.ts';
 import type { FormDefinition } from '../../src/engine/types.ts';
@@ -55,17 +54,6 @@ describe('reason fields', () => {
     expect([...reasonFieldIds(form.sections[0]!.fields, form)]).toEqual(['kind_reason']);
     expect(siblingPath('rep[0].kind', 'kind_reason')).toBe('rep[0].kind_reason');
     expect(siblingPath('kind', 'kind_reason')).toBe('kind_reason');
-  });
-});
-
-describe('recordTitle', () => {
-  it('is the first answered text field, trimmed; empty when nothing was typed', () => {
-    expect(recordTitle(form, { name: '  山田 太郎 ' })).toBe('山田 太郎');
-    expect(recordTitle(form, {})).toBe('');
-  });
-  it('skips calculated text fields (a code built from other answers is not a name)', () => {
-    const withCode: FormDefinition = { ...form, sections: [{ id: 's', title: { ja: 'S' }, fields: [{ id: 'code', type: 'text', label: { ja: 'C' }, calculate: "concat('a', '-')" }, ...form.sections[0]!.fields] }] };
-    expect(recordTitle(withCode, { code: 'a-', name: '佐藤' })).toBe('佐藤');
   });
 });
 

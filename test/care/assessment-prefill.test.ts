@@ -14,7 +14,7 @@ describe('assessmentPrefill', () => {
   it('fills the subject of CARE\'s care-assessment form', () => {
     const form = loadFormCatalog().get('care-assessment')!;
     expect(assessmentPrefill(readCase(caseAnswers), form)).toEqual({
-      subject_name: '見本 花子', subject_sex: 'female', subject_birth_date: '1940-05-10',
+      case_number: 'C-1', subject_name: '見本 花子', subject_sex: 'female', subject_birth_date: '1940-05-10',
       subject_address: 'ひがし県みほん町さくら1-2-3', subject_phone: '0123-45-6789', prior_certification: 'subsequent',
     });
     expect(assessmentPrefill(readCase({ ...caseAnswers, application_type: 'new' }), form).prior_certification).toBe('first');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { careAssessmentModel } from '../../src/documents/care-assessment-model.ts';
 import { itemRows, type Block, type DocumentModel } from '../../src/documents/document-model.ts';
 import type { Answers } from '../../src/engine/index.ts';
+import { insertPhrase } from '../../src/app/care-notes/tokkiPhrase.ts';
 import { careChoices, careField, careForm, fullAnswers, itemIds, validAnswers } from './care-fixtures.ts';
 
 const NOW = new Date('2025-04-01T03:00:00Z');
@@ -114,5 +115,22 @@ describe('care-assessment document model', () => {
     const model = modelOf(validAnswers, 'en');
     expect(model.parts[1]!.title).toBe('Certification survey (basic survey)');
     expect(itemRows(model).find((r) => r.number === '1-3')!.label).toBe('Rolling over');
+  });
+
+  it('prints a phrase chosen from the 特記事項 picker with its item number once (finding 9)', () => {
+    // The picker writes 「（2-5）」 in front of the phrase; the PDF prints the number in its own column.
+    const picked = insertPhrase('', '2-5', '夜間は{n:2}回、ポータブルトイレを使用している。').text;
+    expect(picked.startsWith('（2-5）')).toBe(true);
+    const notes = modelOf({ ...validAnswers, tokki: [{ tokki_item: '2-5', tokki_text: picked }, { tokki_item: '1-3', tokki_text: '（2-5）に関連して、寝返りも困難。' }] })
+      .parts[2]!.blocks.filter((b): b is Extract<Block, { kind: 'note' }> => b.kind === 'note');
+    expect(notes.map((n) => [n.number, n.text])).toEqual([
+      ['1-3', '（2-5）に関連して、寝返りも困難。'],
+      ['2-5', '夜間は2回、ポータブルトイレを使用している。'],
+    ]);
+  });
+
+  it('carries the record title (applicant, 申請番号, 調査日) for the page header', () => {
+    expect(modelOf({ ...validAnswers, case_number: 'R7-0042' }).recordTitle).toBe('見本 花子 ・ 申請番号 R7-0042 ・ 調査日 2025-03-28');
+    expect(modelOf({}).recordTitle).toBe('');
   });
 });

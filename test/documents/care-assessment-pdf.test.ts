@@ -47,7 +47,8 @@ describe('buildCareAssessmentPdf', () => {
       }
     }
     expect(full.pages.length).toBeGreaterThan(valid.pages.length);
-    expect(full.title).toBe(`要介護認定 認定調査票 ${options.recordId}`);
+    // The document's title names whose 調査票 it is (the form's recordTitle), not a record id.
+    expect(full.title).toBe('要介護認定 認定調査票 見本 次郎 ・ 調査日 2025-03-28');
   });
 
   it('embeds one TrueType subset of the Japanese font, far smaller than the font', () => {
@@ -66,8 +67,10 @@ describe('buildCareAssessmentPdf', () => {
   it('prints the 概況調査 answers, the item labels with all options, and the 特記事項 text', () => {
     const lines = allLines(valid);
     expect(lines).toEqual(expect.arrayContaining(['認定調査票（概況調査）', '見本 花子', '2025年3月28日 10:00', '寝返り', '1. つかまらないでできる', '2. 何かにつかまればできる', '3. できない']));
-    expect(lines).toEqual(expect.arrayContaining(['認定調査票（特記事項）', '（1-2）', '(1-2) 右肩関節に拘縮があり、腕を肩の高さまで上げられない。']));
-    expect(lines).toContain('要介護認定 認定調査票');
+    expect(lines).toEqual(expect.arrayContaining(['認定調査票（特記事項）', '（1-2）', '右肩関節に拘縮があり、腕を肩の高さまで上げられない。']));
+    // The item number is printed once, in the label column: the note's own leading 「(1-2)」 is not repeated.
+    expect(lines.filter((line) => line.includes('(1-2)') || line.includes('（1-2）'))).toEqual(['（1-2）']);
+    expect(lines).toContain('要介護認定 認定調査票　見本 花子 ・ 調査日 2025-03-28');
     expect(lines).toContain(`記録ID: ${options.recordId}`);
     expect(lines).toContain('作成日時: 2025年4月1日 12:00');
     expect(lines).toContain(`1 / ${valid.pages.length} ページ`);
@@ -78,7 +81,8 @@ describe('buildCareAssessmentPdf', () => {
     expect(lines).toContain('（続き）');
     const joined = lines.join('');
     for (const entry of fullAnswers.tokki as { tokki_text: string }[]) {
-      expect(joined.replace(/\s/g, '')).toContain(entry.tokki_text.slice(0, 60).replace(/\s/g, ''));
+      const withoutOwnNumber = entry.tokki_text.replace(/^\s*[（(]\s*\d+(?:-\d+)?\s*[）)]/, '');
+      expect(joined.replace(/\s/g, '')).toContain(withoutOwnNumber.slice(0, 60).replace(/\s/g, ''));
     }
   });
 

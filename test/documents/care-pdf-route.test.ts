@@ -12,6 +12,8 @@ let supervisor: LoggedIn;
 let admin: LoggedIn;
 const careRecordId = newRecordId();
 const otherRecordId = newRecordId();
+/** Surveyed with the care-assessment form before it gained 申請番号 (version 1). */
+const olderRecordId = newRecordId();
 let seq = 0;
 
 async function create(who: LoggedIn, recordId: string, formId: string, formVersion: number, answers: Record<string, unknown>) {
@@ -32,7 +34,8 @@ beforeAll(async () => {
   surveyor = await server.login('surveyor');
   supervisor = await server.login('supervisor');
   admin = await server.login('admin');
-  await create(assessor, careRecordId, 'care-assessment', server.forms.get('care-assessment')!.version, validAnswers);
+  await create(assessor, careRecordId, 'care-assessment', server.forms.get('care-assessment')!.version, { ...validAnswers, case_number: 'R7-0042' });
+  await create(assessor, olderRecordId, 'care-assessment', 1, validAnswers);
   await create(surveyor, otherRecordId, 'field-check', 2, initialAnswers());
 }, 60_000);
 
@@ -46,10 +49,17 @@ describe('GET /api/office/records/:id/pdf', () => {
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`調査票_${careRecordId}.pdf`)}`);
+    // 調査票_<申請番号>_<氏名>_<調査日>.pdf: whose document it is, not a record id.
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('調査票_R7-0042_見本 花子_2025-03-28.pdf')}`);
     const doc = await PDFDocument.load(res.rawPayload);
     expect(doc.getPageCount()).toBeGreaterThan(1);
-    expect(doc.getTitle()).toBe(`要介護認定 認定調査票 ${careRecordId}`);
+    expect(doc.getTitle()).toBe('要介護認定 認定調査票 見本 花子 ・ 申請番号 R7-0042 ・ 調査日 2025-03-28');
+  });
+
+  it('prints a 調査票 of an older form version through the form\'s migrations', async () => {
+    const res = await getPdf(supervisor, olderRecordId);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('調査票_見本 花子_2025-03-28.pdf')}`);
   });
 
   it('gives an admin the English document when asked', async () => {

@@ -61,14 +61,18 @@ describe('layoutPages', () => {
     expect(continuedLabels.length).toBeGreaterThan(0);
     const textColumnX = MARGIN.left + COLUMN.noteLabel + PAD_X;
     const printed = notePages.flatMap((p) => p.ops).filter((o) => o.op === 'text' && Math.abs(o.x - textColumnX) < 0.01).map((o) => (o as { text: string }).text).join('');
-    for (const item of ['2-5', '2-6', '4-12']) expect(printed).toContain(long(item).tokki_text);
+    // Every character but the note's own 「（2-5）」, which the label column prints once.
+    for (const item of ['2-5', '2-6', '4-12']) {
+      expect(printed).toContain(long(item).tokki_text.slice(`（${item}）`.length));
+      expect(printed).not.toContain(`（${item}）`);
+    }
   });
 
-  it('prints the header (title, record id) and footer (generation time, page n / total) on every page', () => {
-    const pages = layout(model(validAnswers));
+  it('prints the header (form and record title, record id) and footer (generation time, page n / total) on every page', () => {
+    const pages = layout(model({ ...validAnswers, case_number: 'R7-0042' }));
     pages.forEach((page, i) => {
       expect(texts(page)).toEqual(expect.arrayContaining([
-        '要介護認定 認定調査票', '記録ID: rec-1', '作成日時: 2025年4月1日 12:00', `${i + 1} / ${pages.length} ページ`,
+        '要介護認定 認定調査票　見本 花子 ・ 申請番号 R7-0042 ・ 調査日 2025-03-28', '記録ID: rec-1', '作成日時: 2025年4月1日 12:00', `${i + 1} / ${pages.length} ページ`,
       ]));
     });
   });

@@ -17,7 +17,7 @@ describe('form CLI with care-assessment', () => {
   it('check: the form parses with no advice', () => {
     const r = spawnSync('node_modules/.bin/tsx', ['scripts/form-cli.ts', 'check', 'care-assessment'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe('ok: care-assessment v1 parses (0 advice)');
+    expect(r.stdout.trim()).toBe('ok: care-assessment v2 parses (0 advice)');
   });
 
   it('reports warning 01 as warnings: [{code: "01", …}]', () => {

@@ -5,7 +5,7 @@ import { CaseAnswerSchema, CaseListResponseSchema } from '../../src/protocol/car
 import { caseRequestOf, EMPTY_CASE_DRAFT } from '../../src/app/office/care/caseDraft.ts';
 import { careApiQuery } from '../../src/app/office/care/careFilters.ts';
 import { carePdfFileName } from '../../src/documents/care-assessment-form.ts';
-import { addAccount, deviceOf, startCareServer, surveyCase, type Device } from '../care/care-server.ts';
+import { addAccount, assessmentAnswers, deviceOf, startCareServer, surveyCase, type Device } from '../care/care-server.ts';
 import { newRecordId } from '../sync-server/ops.ts';
 import type { LoggedIn, TestServer } from '../sync-server/test-server.ts';
 
@@ -59,7 +59,7 @@ describe('the care cases screen against the server', () => {
 });
 
 describe('the 調査票PDF button', () => {
-  it('downloads a care assessment as a PDF named 調査票_<id>.pdf', async () => {
+  it('downloads a care assessment as a PDF named after the applicant and the survey date', async () => {
     const created = await post('/api/office/care/cases', caseRequestOf({
       ...EMPTY_CASE_DRAFT, assigneeId: assessor.login.userId, caseNumber: 'UI-0002', applicationDate: '2025-03-25', insuredNumber: '0000001235', name: '見本 夏子',
     }));
@@ -69,7 +69,8 @@ describe('the 調査票PDF button', () => {
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(fileNameOf(String(res.headers['content-disposition']))).toBe(carePdfFileName(assessmentId));
+    expect(fileNameOf(String(res.headers['content-disposition']))).toBe(carePdfFileName(assessmentId, assessmentAnswers()));
+    expect(fileNameOf(String(res.headers['content-disposition']))).toBe('調査票_見本 花子_2025-03-28.pdf');
   });
 
   it('is refused for another survey with 404 E_NO_DOCUMENT (the button is not shown there)', async () => {

@@ -4,6 +4,8 @@
 // their position returned, so the editor can select them for the assessor to type the real numbers over:
 // 特記事項 give frequencies as numbers (「週2、3回」), never as 「ときどき」.
 
+import { LEADING_ITEM_BRACKET } from '../../documents/care-assessment-form.ts';
+
 export interface Range {
   start: number;
   end: number;
@@ -32,8 +34,6 @@ export function fillTemplate(template: string): FilledPhrase {
   return { text: text + template.slice(last), numbers };
 }
 
-const LEADING_BRACKET = /^\s*[（(]\s*(\d+(?:-\d+)?)\s*[）)]/;
-
 /** 「（1-3）」: how a 特記事項 names its item. */
 export function itemBracket(item: string): string {
   return `（${item}）`;
@@ -41,7 +41,7 @@ export function itemBracket(item: string): string {
 
 /** The item bracket a note starts with, in full- or half-width brackets ("(1-3)" too), or null. */
 export function leadingItem(text: string): string | null {
-  return LEADING_BRACKET.exec(text)?.[1] ?? null;
+  return LEADING_ITEM_BRACKET.exec(text)?.[1] ?? null;
 }
 
 const SENTENCE_END = /[。．.!?！？」）)]$/;
@@ -55,7 +55,7 @@ export function insertPhrase(current: string, item: string, template: string): {
   const phrase = fillTemplate(template);
   let base = current.trimEnd();
   // The entry's item number decides: a bracket naming another item (the number was changed) is replaced.
-  if (leadingItem(base) !== item) base = `${itemBracket(item)}${base.replace(LEADING_BRACKET, '').trimStart()}`;
+  if (leadingItem(base) !== item) base = `${itemBracket(item)}${base.replace(LEADING_ITEM_BRACKET, '').trimStart()}`;
   if (base !== itemBracket(item) && !SENTENCE_END.test(base)) base += '。';
   const first = phrase.numbers[0];
   const select = first ? { start: base.length + first.start, end: base.length + first.end } : null;
@@ -64,7 +64,7 @@ export function insertPhrase(current: string, item: string, template: string): {
 
 /** The part of a note worth saving as the assessor's own phrase: without its leading item bracket, trimmed. */
 export function phraseToSave(note: string): string {
-  return note.replace(LEADING_BRACKET, '').trim();
+  return note.replace(LEADING_ITEM_BRACKET, '').trim();
 }
 
 /** The 群 of an item number: "1-3" → "1", "6-4" → "6". */

@@ -19,7 +19,8 @@ export function CarePdfButton({ recordId }: { recordId: string }) {
     setFailure(null);
     try {
       const { makeCarePdf } = await import('./makeCarePdf.ts');
-      saveBlob(await makeCarePdf(session.form, session.answers(), recordId, language), carePdfFileName(recordId));
+      const answers = session.answers();
+      saveBlob(await makeCarePdf(session.form, answers, recordId, language), carePdfFileName(recordId, answers));
     } catch (error) {
       console.error('[genba] 調査票 PDF failed', error);
       setFailure((error as { code?: string }).code ?? (String(error).match(/E_[A-Z_]+/)?.[0] ?? 'E_PDF'));

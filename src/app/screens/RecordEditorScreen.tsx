@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordRow } from '../../data/index.ts';
-import { FormSession } from '../../engine/index.ts';
+import { FormSession, recordTitle } from '../../engine/index.ts';
 import type { FieldPath, FormDefinition } from '../../engine/types.ts';
 import { hasCareAssessmentPdf } from '../../documents/care-assessment-form.ts';
 import { CarePdfButton } from '../care-pdf/CarePdfButton.tsx';
@@ -20,14 +20,12 @@ import { RawAnswers } from '../editor/RawAnswers.tsx';
 import { ReviewBanner } from '../editor/ReviewBanner.tsx';
 import { ReviewContext } from '../editor/ReviewContext.tsx';
 import { SaveStatus } from '../editor/SaveStatus.tsx';
-import { recordTitle } from '../editor/recordTitle.ts';
+import { EditorTitle } from '../editor/EditorTitle.tsx';
 import { scoringFunctions } from '../editor/scoringFunctions.ts';
 import { SectionNav } from '../editor/SectionNav.tsx';
 import { SectionView } from '../editor/SectionView.tsx';
 import { useAutosave } from '../editor/useAutosave.ts';
 import { WarningsPanel } from '../editor/WarningsPanel.tsx';
-import { localize } from '../localize.ts';
-import { useLanguage } from '../state/appStore.ts';
 import * as editor from '../state/editorStore.ts';
 import { navigate } from '../state/routeStore.ts';
 
@@ -37,7 +35,6 @@ function buildSession(form: FormDefinition, record: RecordRow): FormSession {
 
 export function RecordEditorScreen({ recordId }: { recordId: string }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [loaded, setLoaded] = useState<LoadedRecord | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const session = editor.useEditorStore((s) => s.session);
@@ -77,7 +74,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
         return sendableChange(current.form, { path, value: value === undefined ? null : value });
       });
       // The store already holds this change's evaluation: no second full evaluation per keystroke.
-      const title = recordTitle(current.form, answers);
+      const { title } = recordTitle(current.form, answers);
       void queue.schedule(changes, { errorCount: editor.useEditorStore.getState().errorCount, title }, immediate);
     };
     return {
@@ -154,7 +151,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
             <button type="button" className="btn btn-ghost" onClick={back}>
               ← {t('app.back')}
             </button>
-            <h1 className="editor-title">{localize(loaded.form.title, language)}</h1>
+            <EditorTitle formTitle={loaded.form.title} />
             <SaveStatus />
             {hasCareAssessmentPdf(loaded.form.id) && <CarePdfButton recordId={recordId} />}
             {loaded.editable && <FinalizeButton recordId={recordId} flush={() => queue.flush()} onFinalized={() => setReloadKey((k) => k + 1)} />}
@@ -179,5 +176,5 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
 }
 
 function summaryOf(session: FormSession): { errorCount: number; title: string } {
-  return { errorCount: session.evaluation().errors.length, title: recordTitle(session.form, session.answers()) };
+  return { errorCount: session.evaluation().errors.length, title: recordTitle(session.form, session.answers()).title };
 }

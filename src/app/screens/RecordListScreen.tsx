@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { latestForm, type RecordRow } from '../../data/index.ts';
+import { recordTitle } from '../../engine/index.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { SyncBadges } from '../components/SyncBadges.tsx';
@@ -9,7 +10,6 @@ import { recordSyncStates } from '../../data/sync/index.ts';
 import { appDb, recordRepository } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { localize } from '../localize.ts';
-import { recordTitle } from '../editor/recordTitle.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
 
@@ -62,10 +62,14 @@ export function RecordListScreen({ formId }: { formId: string }) {
       {form === null && <p className="notice notice-error">{t('records.formMissing')}</p>}
       {records && records.length === 0 && <p className="empty">{t('records.empty')}</p>}
       <ul className="card-list">
-        {records?.map((record) => (
+        {records?.map((record) => {
+          // Computed from the answers with the form's title rule (the stored title may predate it), the stored one when the form is missing.
+          const heading = form ? recordTitle(form, record.answers) : { title: record.title ?? '', subtitle: '' };
+          return (
           <li key={record.id} className="card record-card" data-testid="record-item" data-record-id={record.id}>
             <button type="button" className="record-open" onClick={() => void navigate({ name: 'editor', recordId: record.id })} data-testid="record-open">
-              <span className="card-title">{record.title || (form ? recordTitle(form, record.answers) : '') || t('records.untitled')}</span>
+              <span className="card-title" data-testid="record-title">{heading.title || t('records.untitled')}</span>
+              {heading.subtitle && <span className="card-sub" data-testid="record-subtitle">{heading.subtitle}</span>}
               <span className="card-meta">
                 <StatusBadge status={record.status} errorCount={record.errorCount} returned={record.returned === true} />
                 <SyncBadges info={listed?.sync.get(record.id)} />
@@ -78,7 +82,8 @@ export function RecordListScreen({ formId }: { formId: string }) {
               </button>
             )}
           </li>
-        ))}
+          );
+        })}
       </ul>
       <ConfirmDialog
         open={toDelete !== null}

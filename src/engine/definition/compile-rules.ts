@@ -2,7 +2,7 @@
 import { parseExpression } from '../expr/parse-expression.ts';
 import type { DefinitionError, FormDefinition } from '../types.ts';
 import { definitionError } from './build-nodes.ts';
-import type { CompiledRule, CompiledScoring, CompiledWarning, FieldNode } from './model.ts';
+import type { CompiledForm, CompiledRule, CompiledScoring, CompiledWarning, FieldNode } from './model.ts';
 
 /** Where an expression sits decides which special names it may use. */
 export interface ExpressionPlace {
@@ -105,4 +105,22 @@ export function compileScoring(form: FormDefinition, compiler: RuleCompiler): { 
     keys.add(def.key);
   });
   return { scoring, keys };
+}
+
+/** The record title expressions: top-level references only (a title names one record, not one repeat entry). */
+export function compileRecordTitle(form: FormDefinition, compiler: RuleCompiler): CompiledForm['recordTitle'] {
+  const def = form.recordTitle;
+  if (!def) return undefined;
+  const compile = (source: string, path: string): CompiledRule | undefined => {
+    const rule = compiler.compile(source, path);
+    if (rule?.targets.some((t) => t.repeatChain.length > 0 || t.def.type === 'repeat')) {
+      compiler.errors.push(definitionError('E_DEF_BAD_REF', path, 'a record title may not read a repeat or a field inside one'));
+      return undefined;
+    }
+    return rule;
+  };
+  const title = compile(def.title, 'recordTitle.title');
+  const subtitle = def.subtitle === undefined ? undefined : compile(def.subtitle, 'recordTitle.subtitle');
+  if (!title) return undefined;
+  return subtitle ? { title, subtitle } : { title };
 }

@@ -2,7 +2,7 @@
 import { EngineError } from '../errors.ts';
 import type { DefinitionError, FormDefinition } from '../types.ts';
 import { buildNodes, definitionError } from './build-nodes.ts';
-import { compileFieldRules, compileScoring, compileWarnings, RuleCompiler } from './compile-rules.ts';
+import { compileFieldRules, compileRecordTitle, compileScoring, compileWarnings, RuleCompiler } from './compile-rules.ts';
 import { linkDependencies, orderNodes } from './graph.ts';
 import type { CompiledForm, FieldNode } from './model.ts';
 
@@ -43,12 +43,13 @@ function compileUncached(form: FormDefinition): CompileResult {
   for (const node of nodes) compileFieldRules(node, compiler);
   const { scoring, keys } = compileScoring(form, compiler);
   const warnings = compileWarnings(form, compiler, keys);
+  const recordTitle = compileRecordTitle(form, compiler);
   checkMigrations(form, errors);
   if (errors.length > 0) return { ok: false, errors };
   linkDependencies(nodes);
   const ordered = orderNodes(nodes, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, compiled: { form, nodes, ordered, byId, byTemplatePath, topLevel: nodes.filter((n) => !n.parent), warnings, scoring } };
+  return { ok: true, compiled: { form, nodes, ordered, byId, byTemplatePath, topLevel: nodes.filter((n) => !n.parent), warnings, scoring, ...(recordTitle ? { recordTitle } : {}) } };
 }
 
 function checkMigrations(form: FormDefinition, errors: DefinitionError[]): void {

@@ -66,6 +66,8 @@ export interface CompiledForm {
   topLevel: FieldNode[];
   warnings: CompiledWarning[];
   scoring: CompiledScoring[];
+  /** The form's recordTitle expressions (absent: the first-text-answer fallback). */
+  recordTitle?: { title: CompiledRule; subtitle?: CompiledRule };
 }
 
 export const isContainer = (node: FieldNode): boolean => node.def.type === 'group' || node.def.type === 'repeat';

@@ -102,6 +102,9 @@ const migration = z.strictObject({
   mapValues: z.record(z.string().max(300), z.record(z.string(), z.union([z.string(), z.number()]))).optional(),
 });
 
+/** The expressions that title a record in lists, the office and documents (docs/FORMS.md, "Record title"). */
+const recordTitle = z.strictObject({ title: expression, subtitle: expression.optional() });
+
 export const formSchema = z.strictObject({
   id,
   version: z.number().int().min(1),
@@ -112,5 +115,6 @@ export const formSchema = z.strictObject({
   warnings: z.array(warning).max(500).optional(),
   scoring: z.array(scoringOutput).max(500).optional(),
   migrations: z.array(migration).max(200).optional(),
+  recordTitle: recordTitle.optional(),
   createdBy: z.literal('office').optional(),
 });

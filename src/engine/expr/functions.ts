@@ -90,6 +90,16 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
       return text.length > MAX_TEXT ? null : text;
     },
   },
+  /** join(separator, a, b, …): the non-empty values as text, separated (a title from parts that may be missing). */
+  join: {
+    minArgs: 2,
+    maxArgs: 20,
+    call: ([separator, ...parts]) => {
+      const sep = toText(separator) ?? '';
+      const text = flatten(parts).filter((v) => !isEmpty(v)).map((v) => toText(v)).filter((t): t is string => t !== null && t.trim() !== '').join(sep);
+      return text.length > MAX_TEXT ? null : text;
+    },
+  },
   regex: {
     minArgs: 2,
     maxArgs: 2,

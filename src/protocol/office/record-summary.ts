@@ -2,8 +2,10 @@
 import { z } from 'zod';
 
 export const RecordSummarySchema = z.strictObject({
-  /** The first text answer (the same rule as the device's list title), null when none. */
+  /** The record's title by its form's recordTitle (the device's list title, engine recordTitle), null when empty. */
   title: z.string().nullable(),
+  /** Its subtitle (e.g. the 申請番号), null when empty; absent from servers before 2026-12. */
+  subtitle: z.string().nullable().optional(),
   /** The first geopoint answer. */
   lat: z.number().nullable(),
   lon: z.number().nullable(),

@@ -4,7 +4,7 @@ import type { RecordSummary, ServerRecord, SyncTx } from '../storage/sync-store.
 import { syncBlobRefs } from '../blobs/blob-refs.ts';
 import { evaluateRecord } from './evaluate-record.ts';
 import { firstGeopoint } from './first-geopoint.ts';
-import { recordTitle } from './record-title.ts';
+import { summaryTitle } from './summary-title.ts';
 import { insertSubmitRevision } from './submit-revision.ts';
 
 export interface RecordWrite {
@@ -40,7 +40,7 @@ export async function withOfficeColumns(tx: SyncTx, write: RecordWrite): Promise
   const evaluation = write.evaluation ?? (record.status === 'draft' ? null : evaluateRecord(form, record.answers, write.now));
   const point = firstGeopoint(form, record.answers);
   const summary: RecordSummary = {
-    title: recordTitle(form, record.answers),
+    ...summaryTitle(form, record.answers, write.now),
     lat: point?.lat ?? null,
     lon: point?.lon ?? null,
     errorCount: evaluation ? evaluation.errors.length : before?.errorCount ?? 0,

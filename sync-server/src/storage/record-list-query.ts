@@ -38,7 +38,7 @@ export interface RecordListSql {
 /** Columns the list reads: everything except answers and fields (the heavy JSON). */
 const LIST_COLUMNS = [
   'id', 'form_id', 'form_version', 'status', 'owner_id', 'assignee_id', 'deleted', 'change_seq', 'created_at', 'updated_at',
-  'has_summary', 'title', 'lat', 'lon', 'error_count', 'warning_count', 'submitted_at', 'revision',
+  'has_summary', 'title', 'subtitle', 'lat', 'lon', 'error_count', 'warning_count', 'submitted_at', 'revision',
 ].map((c) => `rec.${c}`).join(', ');
 
 /** Open conflicts are few: a set built once per query beats an EXISTS probe per row over 100,000 rows. */

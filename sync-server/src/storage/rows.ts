@@ -20,7 +20,7 @@ const bool = (v: unknown): boolean => v === 1 || v === true;
 function summaryFromRow(r: Row): RecordSummary | null {
   if (!bool(r.has_summary)) return null;
   return {
-    title: strOrNull(r.title), lat: numOrNull(r.lat), lon: numOrNull(r.lon), errorCount: num(r.error_count),
+    title: strOrNull(r.title), subtitle: strOrNull(r.subtitle), lat: numOrNull(r.lat), lon: numOrNull(r.lon), errorCount: num(r.error_count),
     warningCount: num(r.warning_count), submittedAt: strOrNull(r.submitted_at), revision: num(r.revision),
   };
 }
@@ -49,13 +49,14 @@ export function recordListItemFromRow(r: Row): RecordListItem {
 export function recordToParams(x: ServerRecord): Row {
   const s = x.summary;
   const title = storableText(s?.title ?? null);
+  const subtitle = storableText(s?.subtitle ?? null);
   return {
     id: x.id, form_id: x.formId, form_version: x.formVersion, status: x.status, owner_id: x.ownerId,
     assignee_id: x.assigneeId, deleted: x.deleted ? 1 : 0, answers: toJsonText(x.answers), fields: fieldStampsToText(x.fields),
     change_seq: x.changeSeq, created_at: x.createdAt, updated_at: x.updatedAt,
     has_summary: s ? 1 : 0, title, lat: s?.lat ?? null, lon: s?.lon ?? null, error_count: s?.errorCount ?? 0,
     warning_count: s?.warningCount ?? 0, submitted_at: s?.submittedAt ?? null, revision: s?.revision ?? 0,
-    search_text: searchTextOf(title, x.id),
+    search_text: searchTextOf(title, subtitle, x.id), subtitle,
   };
 }
 

@@ -3,7 +3,7 @@ export function foldSearchText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** The stored search column: the folded title and record id on separate lines (a query never spans both unless it holds a newline). */
-export function searchTextOf(title: string | null, recordId: string): string {
-  return foldSearchText(`${title ?? ''}\n${recordId}`);
+/** The stored search column: the folded title, subtitle and record id on separate lines (a query never spans two unless it holds a newline). */
+export function searchTextOf(title: string | null, subtitle: string | null, recordId: string): string {
+  return foldSearchText(`${title ?? ''}\n${subtitle ?? ''}\n${recordId}`);
 }

@@ -57,8 +57,10 @@ export interface ServerRecord {
 
 /** Derived, indexed columns of a record for the review queue (computed by the services, not the store). */
 export interface RecordSummary {
-  /** A human label (first text answer or the form's title field). */
+  /** The record's title (engine recordTitle: the form's recordTitle.title, or the first text answer), null when empty. */
   title: string | null;
+  /** The form's recordTitle.subtitle (e.g. 申請番号), null when empty or absent from rows written before it existed. */
+  subtitle?: string | null;
   /** First geopoint answer. */
   lat: number | null;
   lon: number | null;
@@ -270,7 +272,7 @@ export interface RecordListFilter {
   hasWarnings?: boolean;
   hasErrors?: boolean;
   hasOpenConflicts?: boolean;
-  /** Substring of summary.title or record id, after NFKC + lower-case folding of both sides (search-text.ts). */
+  /** Substring of summary.title, summary.subtitle or record id, after NFKC + lower-case folding of both sides (search-text.ts). */
   text?: string;
   /** Keyset pagination, newest first: items strictly after this (updatedAt, id) pair in (updatedAt DESC, id DESC) order. */
   after?: { updatedAt: string; id: string };

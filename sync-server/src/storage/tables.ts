@@ -11,6 +11,8 @@ export const RECORDS: TableShape = {
     'id', 'form_id', 'form_version', 'status', 'owner_id', 'assignee_id', 'deleted', 'answers', 'fields', 'change_seq', 'created_at', 'updated_at',
     // review-queue summary (migration 2026-11-29-back-office)
     'has_summary', 'title', 'lat', 'lon', 'error_count', 'warning_count', 'submitted_at', 'revision', 'search_text',
+    // migration 2026-12-06-record-subtitle
+    'subtitle',
   ],
 };
 export const OPS: TableShape = {

@@ -32,7 +32,8 @@ export function QueueTable({ items, formTitle, userName, dateTime, onOpen }: Pro
             <tr key={item.id} data-testid="queue-row" data-record-id={item.id} data-status={item.status}>
               <td>
                 <button type="button" className="office-open" onClick={() => onOpen(item.id)} data-testid="queue-open">
-                  {item.summary?.title || t('records.untitled')}
+                  <span data-testid="queue-title">{item.summary?.title || t('records.untitled')}</span>
+                  {item.summary?.subtitle && <span className="office-record-sub" data-testid="queue-subtitle">{item.summary.subtitle}</span>}
                   <span className="mono office-id">{item.id.slice(0, 8)}</span>
                 </button>
               </td>

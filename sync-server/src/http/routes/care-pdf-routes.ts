@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { migrateAnswers, type FormDefinition } from '../../../../src/engine/index.ts';
 import { buildCareAssessmentPdf } from '../../../../src/documents/care-assessment-pdf.ts';
 import { carePdfFileName, hasCareAssessmentPdf } from '../../../../src/documents/care-assessment-form.ts';
 import { answersWithoutMeta } from '../../office/answers-without-meta.ts';
@@ -11,6 +12,7 @@ import { requireOfficeCaller } from '../../office/office-caller.ts';
 import { HttpError } from '../errors.ts';
 import { parseBody } from '../parse-body.ts';
 import type { ApiServices } from '../services.ts';
+import type { ServerRecord } from '../../storage/sync-store.ts';
 
 const IdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 const PdfQuerySchema = z.object({ lang: z.enum(['ja', 'en']).default('ja') });
@@ -33,10 +35,21 @@ function lazyFont(): () => Promise<Uint8Array> {
   };
 }
 
-/** attachment with an ASCII fallback name and the Japanese one (RFC 6266 / 5987). */
-function contentDisposition(recordId: string): string {
+/** attachment with an ASCII fallback name and the Japanese one, 調査票_<申請番号>_<氏名>_<調査日>.pdf (RFC 6266 / 5987). */
+function contentDisposition(recordId: string, answers: Record<string, unknown>): string {
   const ascii = `care-assessment_${recordId.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(carePdfFileName(recordId))}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(carePdfFileName(recordId, answers))}`;
+}
+
+/** The answers in the server's form version: a record of an older version is moved along the form's migrations (none: no document). */
+function answersForVersion(form: FormDefinition, record: ServerRecord): Record<string, unknown> {
+  const answers = answersWithoutMeta(record.answers);
+  if (record.formVersion === form.version) return answers;
+  const migrated = record.formVersion < form.version ? migrateAnswers(form, record.formVersion, answers) : null;
+  if (!migrated?.ok) {
+    throw new HttpError('E_NO_DOCUMENT', `The record uses version ${record.formVersion} of ${record.formId}; the server holds version ${form.version}.`);
+  }
+  return migrated.answers;
 }
 
 export function registerCarePdfRoutes(app: FastifyInstance, services: ApiServices): void {
@@ -48,22 +61,20 @@ export function registerCarePdfRoutes(app: FastifyInstance, services: ApiService
     const { id } = parseBody(IdParamsSchema, req.params);
     const { lang } = parseBody(PdfQuerySchema, req.query);
     const now = services.now();
-    const { record, form } = await services.store.transaction(async (tx) => {
+    const { record, form, answers } = await services.store.transaction(async (tx) => {
       const [found] = await tx.getRecords([id]);
       if (!found || found.deleted) throw new HttpError('E_NOT_FOUND', `No record ${id}.`);
       const definition = services.forms.get(found.formId);
       if (!hasCareAssessmentPdf(found.formId) || !definition) throw new HttpError('E_NO_DOCUMENT', `Records of ${found.formId} have no 調査票 PDF.`);
-      if (definition.version !== found.formVersion) {
-        throw new HttpError('E_NO_DOCUMENT', `The record uses version ${found.formVersion} of ${found.formId}; the server holds version ${definition.version}.`);
-      }
+      const answers = answersForVersion(definition, found);
       // Health data leaves the server: the download is audited in the read's transaction.
       await tx.appendAudit([auditEntry(caller.audit, 'download', found.id, { document: 'care-assessment-pdf', formVersion: found.formVersion, lang }, now.toISOString())]);
-      return { record: found, form: definition };
+      return { record: found, form: definition, answers };
     });
-    const pdf = await buildCareAssessmentPdf(form, answersWithoutMeta(record.answers), { fontBytes: await font(), generatedAt: now, lang, recordId: record.id });
+    const pdf = await buildCareAssessmentPdf(form, answers, { fontBytes: await font(), generatedAt: now, lang, recordId: record.id });
     return reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', contentDisposition(record.id))
+      .header('content-disposition', contentDisposition(record.id, answers))
       .header('cache-control', 'no-store')
       .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
   });

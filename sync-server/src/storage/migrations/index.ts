@@ -11,8 +11,10 @@ import { blobAccessSqlite } from './2026-12-05-blob-access.sqlite.ts';
 import { blobAccessPostgres } from './2026-12-05-blob-access.postgres.ts';
 import { accountsSqlite } from './2026-12-05-accounts.sqlite.ts';
 import { accountsPostgres } from './2026-12-05-accounts.postgres.ts';
+import { recordSubtitleSqlite } from './2026-12-06-record-subtitle.sqlite.ts';
+import { recordSubtitlePostgres } from './2026-12-06-record-subtitle.postgres.ts';
 
 export type { Migration } from './migration.ts';
 
-export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite, accountsSqlite, blobAccessSqlite];
-export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres, accountsPostgres, blobAccessPostgres];
+export const sqliteMigrations: readonly Migration[] = [initialSqlite, backOfficeSqlite, scopeRemovalsSqlite, accountsSqlite, blobAccessSqlite, recordSubtitleSqlite];
+export const postgresMigrations: readonly Migration[] = [initialPostgres, backOfficePostgres, scopeRemovalsPostgres, searchTrigramPostgres, accountsPostgres, blobAccessPostgres, recordSubtitlePostgres];

@@ -60,7 +60,7 @@ const COLUMN_TYPES: Record<string, Record<string, string>> = {
     id: 'text', form_id: 'text', form_version: 'integer', status: 'text', owner_id: 'text', assignee_id: 'text', deleted: 'boolean',
     answers: 'json', fields: 'json', change_seq: 'bigint', created_at: 'text', updated_at: 'text',
     has_summary: 'boolean', title: 'text', lat: 'double precision', lon: 'double precision', error_count: 'integer',
-    warning_count: 'integer', submitted_at: 'text', revision: 'integer', search_text: 'text',
+    warning_count: 'integer', submitted_at: 'text', revision: 'integer', search_text: 'text', subtitle: 'text',
   },
   audit_log: { at: 'text', user_id: 'text', actor: 'text', action: 'text', record_id: 'text', detail: 'json', ip: 'text' },
   ops: {
