@@ -11,7 +11,7 @@ import { auditEntry, type AuditContext } from './audit-context.ts';
 import { RECORD_COLUMNS, recordCodeCells, recordLabelCells, type ColumnKind } from './export-record-columns.ts';
 import { labelCell } from './label-cell.ts';
 import { recordGeometry, type Geometry } from './record-geometry.ts';
-import { recordTitle } from './record-title.ts';
+import { summaryTitle } from './summary-title.ts';
 import { toRecordFilter } from './record-filter.ts';
 
 /** Beyond this an export must be narrowed by filters (the XLSX is built in memory). */
@@ -119,7 +119,7 @@ export async function exportTable(deps: ExportDeps, scope: Scope, query: ExportQ
   records.forEach((record, i) => {
     const form = deps.forms.get(record.formId);
     const plain = answers[i]!;
-    const ctx = { form, users, timeZone: deps.timeZone, title: recordTitle(form, record.answers) ?? record.summary?.title ?? null };
+    const ctx = { form, users, timeZone: deps.timeZone, title: summaryTitle(form, record.answers, new Date()).title ?? record.summary?.title ?? null };
     const values = answerCols.map((c) => valueAt(plain, c.path));
     labelRows.push([
       ...recordLabelCells(record, ctx),
