@@ -11,4 +11,4 @@ export { ANSWER_ERRORS, DEFINITION_ERRORS, LINT_CODES, MIGRATION_ERRORS, EngineE
 export { localized } from './localize.ts';
 export { validateValue, type ValueProblem } from './values/validate-value.ts';
 export { ATTACHMENT_MIMES, PHOTO_MIMES, SIGNATURE_MIMES, isAttachmentMime, isPhotoMime, isSignatureMime } from './values/attachment-types.ts';
-export { choicesOf, pickChoices, type ChoiceProblemCode } from './values/choice-value.ts';
+export { choiceNumbers, choicesOf, pickChoices, type ChoiceProblemCode } from './values/choice-value.ts';
