@@ -37,7 +37,9 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   useEffect(() => {
     if (focusSeq === null || !frameRef.current) return;
     frameRef.current.scrollIntoView({ block: 'center' });
-    frameRef.current.querySelector<HTMLElement>('input, textarea, select, button')?.focus({ preventScroll: true });
+    // The field's own input, not a button of a marker above it.
+    const inputs = [...frameRef.current.querySelectorAll<HTMLElement>('input, textarea, select, button')];
+    inputs.find((el) => !el.closest('.field-mark, .field-marks'))?.focus({ preventScroll: true });
   }, [focusSeq]);
 
   // A helper field (internal) feeds rules only; it is never a question on screen.
