@@ -83,6 +83,8 @@ test('a new 調査票: progress not alarms, prefilled visit and assessor, the pe
   await expect(page.getByTestId('section-group_2').getByTestId('section-warnings')).toHaveCount(0);
   await rolling.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/d-warning-marker.png` });
+  await page.getByTestId('section-group_1').scrollIntoViewIfNeeded();
+  await page.getByTestId('section-nav').screenshot({ path: `${SHOTS}/d-section-tab-warning.png` });
 
   // The panel's entry jumps to an item; the item's marker leads to the panel's reason box.
   const entry = page.locator('[data-testid="warning"][data-code="01"]');
@@ -102,6 +104,12 @@ test('a new 調査票: progress not alarms, prefilled visit and assessor, the pe
   await expect(page.getByTestId('field-tokki[0].tokki_vague')).toHaveCount(0);
   await expect(page.getByText('あいまいな頻度表現を含む')).toHaveCount(0);
   await expectSaved(page);
+
+  // A finalize attempt shows every error in red, on the toolbar and on the section tabs.
+  await page.getByTestId('finalize').click();
+  await expect(total).toHaveAttribute('data-state', 'errors');
+  await expect(total).toHaveText(/^エラー \d+ 件$/);
+  await expect(page.getByTestId('section-group_2').getByTestId('section-errors')).toBeVisible();
   await context.close();
 });
 

@@ -63,13 +63,14 @@ export function FinalizeButton({ recordId, flush, onFinalized }: Props) {
     }
   };
 
+  // Progress and the button wrap together on a portrait tablet: the count stays next to what it is about.
   return (
-    <>
+    <div className="finalize-group">
       <ProgressTotal />
       <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void finalize()} data-testid="finalize">
         ✓ {t('editor.finalize')}
       </button>
-    </>
+    </div>
   );
 }
 
