@@ -1,4 +1,4 @@
-// The first answers of a 認定調査票 started from a case: the applicant's data the office already typed, kept only where the assessment form has a fitting field.
+// The first answers of a 認定調査票 started from a case: the applicant's data the office already typed, the visit as 実施日時 and the signed-in assessor as 記入者, kept only where the assessment form has a fitting field.
 import { choicesOf, validateValue, type FieldDefinition, type FormDefinition } from '../../src/engine/index.ts';
 import type { CaseView } from './case-fields.ts';
 
@@ -7,10 +7,22 @@ import type { CaseView } from './case-fields.ts';
  * a key it does not declare, or a value its field refuses, is left out, because the server rejects a whole
  * push batch over one unknown field (E_UNKNOWN_FIELD).
  */
-function candidates(view: CaseView): Record<string, unknown> {
+/**
+ * A visit stored with its offset ("2026-12-05T10:00+09:00") as the wall-clock time where it happens ("2026-12-05T10:00"):
+ * the form's datetime input shows local date and time without a zone, and the visit's own offset is the place's.
+ */
+export function wallClock(dateTime: string | null): string | null {
+  const match = dateTime === null ? null : /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/.exec(dateTime);
+  return match?.[1] ?? null;
+}
+
+function candidates(view: CaseView, assessorName: string | null): Record<string, unknown> {
   return {
     // The record title of a 調査票 shows the 申請番号 (forms/care-assessment recordTitle), also where the case is not on the device.
     case_number: view.caseNumber,
+    // The survey happens at the scheduled visit, by the assessor who starts it on their tablet.
+    survey_datetime: wallClock(view.visitAt),
+    surveyor_name: assessorName === null || assessorName.trim() === '' ? null : assessorName.trim(),
     subject_name: view.name,
     subject_sex: view.sex,
     subject_birth_date: view.birthDate,
@@ -27,10 +39,11 @@ function topLevelFields(form: FormDefinition): Map<string, FieldDefinition> {
   return fields;
 }
 
-export function assessmentPrefill(view: CaseView, assessmentForm: FormDefinition): Record<string, unknown> {
+/** `assessorName`: the signed-in user's display name (null when unknown: the field stays empty). */
+export function assessmentPrefill(view: CaseView, assessmentForm: FormDefinition, assessorName: string | null = null): Record<string, unknown> {
   const fields = topLevelFields(assessmentForm);
   const answers: Record<string, unknown> = {};
-  for (const [id, value] of Object.entries(candidates(view))) {
+  for (const [id, value] of Object.entries(candidates(view, assessorName))) {
     const field = fields.get(id);
     if (value === null || !field || field.calculate !== undefined) continue;
     if (validateValue(field, value) !== null) continue;

@@ -25,7 +25,7 @@ function CurrentScreen() {
     case 'records':
       return <RecordListScreen key={route.formId} formId={route.formId} />;
     case 'editor':
-      return <RecordEditorScreen key={route.recordId} recordId={route.recordId} />;
+      return <RecordEditorScreen key={route.recordId} recordId={route.recordId} section={route.section} />;
     case 'settings':
       return <SettingsScreen />;
     case 'login':

@@ -2,7 +2,8 @@
 export type Route =
   | { name: 'home' }
   | { name: 'records'; formId: string }
-  | { name: 'editor'; recordId: string }
+  /** `section`: the section shown, kept in the URL so a reload (or a way back) reopens the record where the user was. */
+  | { name: 'editor'; recordId: string; section?: string }
   | { name: 'settings' }
   | { name: 'login' }
   | { name: 'sync' }
@@ -16,10 +17,15 @@ export type Route =
 export type OfficePage = 'queue' | 'conflicts' | 'dashboard' | 'audit' | 'care' | 'users' | 'account';
 const OFFICE_PAGES: readonly OfficePage[] = ['conflicts', 'dashboard', 'audit', 'care', 'users', 'account'];
 
-export function parseRoute(pathname: string): Route {
+/** `url`: a path with an optional query (`/record/1?section=group_1`); only the editor reads a query here (the office screens read theirs). */
+export function parseRoute(url: string): Route {
+  const [pathname = '', search = ''] = url.split('?', 2);
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'survey' && parts[1] && parts.length === 2) return { name: 'records', formId: parts[1] };
-  if (parts[0] === 'record' && parts[1] && parts.length === 2) return { name: 'editor', recordId: parts[1] };
+  if (parts[0] === 'record' && parts[1] && parts.length === 2) {
+    const section = new URLSearchParams(search).get('section');
+    return section ? { name: 'editor', recordId: parts[1], section } : { name: 'editor', recordId: parts[1] };
+  }
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'sync' && parts.length === 1) return { name: 'sync' };
@@ -36,7 +42,7 @@ export function routePath(route: Route): string {
     case 'records':
       return `/survey/${encodeURIComponent(route.formId)}`;
     case 'editor':
-      return `/record/${encodeURIComponent(route.recordId)}`;
+      return `/record/${encodeURIComponent(route.recordId)}${route.section ? `?${new URLSearchParams({ section: route.section }).toString()}` : ''}`;
     case 'settings':
       return '/settings';
     case 'login':

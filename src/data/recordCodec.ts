@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { RecordRow } from './records.ts';
 import { decodeAnswers, encodeAnswers, type StoredAnswers } from './answersCodec.ts';
 import { ReviewNoteSchema } from './sync/metaAnswers.ts';
+import { ConflictNoteSchema } from './sync/conflictNotes.ts';
 
 export interface StoredRecord extends Omit<RecordRow, 'answers' | 'previousVersions'> {
   answers: StoredAnswers;
@@ -36,6 +37,9 @@ const storedRecordSchema = z.looseObject({
   fieldVersions: z.record(z.string(), z.number().int().nonnegative()).optional(),
   serverVersion: z.number().int().nonnegative().optional(),
   openConflicts: z.array(z.string()).optional(),
+  // Conflict details and what the user has seen: display aids, dropped rather than making the record unreadable.
+  conflictNotes: z.array(ConflictNoteSchema).optional().catch(undefined),
+  seenConflicts: z.array(z.string()).optional().catch(undefined),
   // Review fields (差し戻し); a damaged note is dropped rather than making the whole record unreadable.
   review: ReviewNoteSchema.optional().catch(undefined),
   returned: z.boolean().optional().catch(undefined),

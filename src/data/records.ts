@@ -10,6 +10,7 @@ import { parseAnswerPath, setAnswerAt } from './answerPaths.ts';
 import { baseVersionFor } from '../protocol/replica.ts';
 import { migrateInPlace, type MigrateAnswersFn } from './recordMigration.ts';
 import type { ReviewNote } from '../protocol/review-request.ts';
+import type { ConflictNote } from './sync/conflictNotes.ts';
 
 export type { MigrateAnswersFn, MigrationOutcome } from './recordMigration.ts';
 
@@ -42,6 +43,10 @@ export interface RecordRow {
   serverVersion?: number;
   /** Answer paths with an open conflict on the server (shown as a badge until a supervisor resolves it). */
   openConflicts?: string[];
+  /** Those conflicts' candidates as last pulled, so the field shows what the merge replaced (sync/conflictNotes.ts). */
+  conflictNotes?: ConflictNote[];
+  /** Conflicts the user has looked at on this device (conflictSeenKey): their field marker is cleared; device-only, never sent. */
+  seenConflicts?: string[];
   /** The supervisor's latest review as last pulled (kept out of `answers` so the engine never sees it). */
   review?: ReviewNote;
   /** True while the server holds the record as returned for correction (差し戻し): a local draft to fix and finalize again. */
@@ -233,6 +238,18 @@ export class RecordRepository {
       const next: RecordRow = { ...row, acknowledgedWarnings: { ...row.acknowledgedWarnings, [code]: reason }, updatedAt: at.toISOString() };
       await this.db.records.put(encodeRecord(next));
       await this.queueMeta(next, '@ack', { code, reason }, at);
+      return next;
+    });
+  }
+
+  /** The user looked at these conflicts (confirmed, or edited the field): their markers go. Device-only, no outbox entry. */
+  async markConflictsSeen(id: string, keys: string[]): Promise<RecordRow> {
+    return this.write(async () => {
+      const row = await this.load(id);
+      const seen = [...new Set([...(row.seenConflicts ?? []), ...keys])];
+      if (seen.length === (row.seenConflicts ?? []).length) return row;
+      const next: RecordRow = { ...row, seenConflicts: seen };
+      await this.db.records.put(encodeRecord(next));
       return next;
     });
   }

@@ -11,5 +11,5 @@ export { ANSWER_ERRORS, DEFINITION_ERRORS, LINT_CODES, MIGRATION_ERRORS, EngineE
 export { localized } from './localize.ts';
 export { validateValue, type ValueProblem } from './values/validate-value.ts';
 export { ATTACHMENT_MIMES, PHOTO_MIMES, SIGNATURE_MIMES, isAttachmentMime, isPhotoMime, isSignatureMime } from './values/attachment-types.ts';
-export { choicesOf, pickChoices, type ChoiceProblemCode } from './values/choice-value.ts';
+export { choiceNumbers, choicesOf, pickChoices, type ChoiceProblemCode } from './values/choice-value.ts';
 export { recordTitle, MAX_RECORD_SUBTITLE, MAX_RECORD_TITLE, type RecordTitleOptions } from './record-title.ts';

@@ -72,6 +72,11 @@ export interface FieldDefinition {
   /** Inline choices, or the name of a list in FormDefinition.choiceLists. */
   choices?: Choice[];
   choiceList?: string;
+  /**
+   * select fields: the official form numbers its options (「1. できる 2. できない」) and messages quote those numbers, so the
+   * choice buttons show them too. The number is the choice's 1-based place in its full list (choiceNumbers).
+   */
+  numbered?: boolean;
   /** Evaluated per choice with `choice` bound; false hides the choice (cascading selects). */
   choiceFilter?: Expression;
   /** group and repeat: the nested fields. */

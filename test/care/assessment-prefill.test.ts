@@ -1,7 +1,7 @@
-// Starting a 調査票 from a case: the applicant's data fills the assessment's fields that exist and accept it, nothing else.
+// Starting a 調査票 from a case: the applicant's data, the visit and the signed-in assessor fill the assessment's fields that exist and accept them, nothing else.
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '../../src/engine/index.ts';
-import { assessmentPrefill } from '../../forms/care-case/assessment-prefill.ts';
+import { assessmentPrefill, wallClock } from '../../forms/care-case/assessment-prefill.ts';
 import { readCase } from '../../forms/care-case/case-fields.ts';
 import { loadFormCatalog } from '../../sync-server/src/forms/catalog.ts';
 
@@ -14,10 +14,21 @@ describe('assessmentPrefill', () => {
   it('fills the subject of CARE\'s care-assessment form', () => {
     const form = loadFormCatalog().get('care-assessment')!;
     expect(assessmentPrefill(readCase(caseAnswers), form)).toEqual({
+      survey_datetime: '2025-04-03T10:00',
       case_number: 'C-1', subject_name: '見本 花子', subject_sex: 'female', subject_birth_date: '1940-05-10',
       subject_address: 'ひがし県みほん町さくら1-2-3', subject_phone: '0123-45-6789', prior_certification: 'subsequent',
     });
     expect(assessmentPrefill(readCase({ ...caseAnswers, application_type: 'new' }), form).prior_certification).toBe('first');
+  });
+
+  it('takes 実施日時 from the scheduled visit (its wall-clock time) and 記入者 from the signed-in assessor', () => {
+    const form = loadFormCatalog().get('care-assessment')!;
+    const prefill = assessmentPrefill(readCase(caseAnswers), form, ' 調査 太郎 ');
+    expect(prefill).toMatchObject({ survey_datetime: '2025-04-03T10:00', surveyor_name: '調査 太郎' });
+    expect(assessmentPrefill(readCase({ ...caseAnswers, visit_at: undefined }), form, '')).not.toHaveProperty('survey_datetime');
+    expect(assessmentPrefill(readCase(caseAnswers), form, '')).not.toHaveProperty('surveyor_name');
+    expect(wallClock('2025-04-03T23:30:00Z')).toBe('2025-04-03T23:30');
+    expect(wallClock('soon')).toBeNull();
   });
 
   it('leaves out fields the form lacks, values a field refuses and calculated fields', () => {

@@ -59,12 +59,13 @@ describe('case writes on the tablet', () => {
     const form = catalog.get('care-assessment')!;
     await saveForm(appDb(), form);
     const id = await pulledCase();
-    const started = await startAssessment(id);
+    const started = await startAssessment(id, '調査 太郎');
     if (!started.ok) throw new Error(started.code);
     expect(started.created).toBe(true);
     const assessment = await recordRepository().get(started.assessmentId);
     expect(assessment?.formId).toBe('care-assessment');
-    expect(assessment?.answers).toEqual(assessmentPrefill(readCase((await recordRepository().get(id))!.answers), form));
+    expect(assessment?.answers).toEqual(assessmentPrefill(readCase((await recordRepository().get(id))!.answers), form, '調査 太郎'));
+    expect(assessment?.answers.surveyor_name).toBe('調査 太郎');
     expect(readCase((await recordRepository().get(id))!.answers).assessmentRecordId).toBe(started.assessmentId);
     // Both writes are queued for the server: the 調査票's @create and the case's link.
     expect((await entriesOf(appDb(), started.assessmentId)).map((e) => e.path)).toEqual(['@create']);

@@ -78,7 +78,9 @@ test('offline edits on two tablets: different fields merge, the same field is a 
   for (const { page } of [a, b]) {
     await expect(await syncBadge(page, recordId)).toHaveAttribute('data-sync-state', 'conflict');
     await openRecordFromList(page, recordId);
-    await expect(page.getByTestId('conflict-notice')).toContainText('inspector_name');
+    // Named by its label, as the person knows the field (never the form's internal id).
+    await expect(page.getByTestId('conflict-notice')).toContainText('担当者名');
+    await expect(page.getByTestId('conflict-notice')).not.toContainText('inspector_name');
     shown.push(await page.getByLabel('担当者名').inputValue());
   }
   expect(shown[0]).toBe(shown[1]);

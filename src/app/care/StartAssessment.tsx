@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../state/routeStore.ts';
+import { useSession } from '../sync.ts';
 import { AssessmentBadge } from './AssessmentBadge.tsx';
 import { startAssessment } from './caseActions.ts';
 import type { AssessmentState } from './useCareCases.ts';
@@ -17,12 +18,13 @@ export function StartAssessment({ caseId, linkedId, assessment, formReady }: Pro
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const login = useSession();
 
   const start = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      const outcome = await startAssessment(caseId);
+      const outcome = await startAssessment(caseId, login?.user.displayName ?? null);
       if (outcome.ok) await navigate({ name: 'editor', recordId: outcome.assessmentId });
       else setFailure(outcome.code);
     } catch (error) {

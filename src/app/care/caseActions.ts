@@ -57,9 +57,10 @@ export type StartOutcome =
 /**
  * Creates the care-assessment record (prefilled from the case) and links it in the case's
  * assessment_record_id in ONE local transaction: a crash leaves either both or neither, never an
- * orphan 調査票 or a case pointing nowhere. A case already linked opens its 調査票 instead.
+ * orphan 調査票 or a case pointing nowhere. A case already linked opens its 調査票 instead. `assessorName` (the
+ * signed-in user's display name) becomes the 記入者.
  */
-export async function startAssessment(caseId: string): Promise<StartOutcome> {
+export async function startAssessment(caseId: string, assessorName: string | null = null): Promise<StartOutcome> {
   const db = appDb();
   const repo = recordRepository();
   const form = await latestForm(db, CARE_ASSESSMENT_FORM_ID);
@@ -73,7 +74,7 @@ export async function startAssessment(caseId: string): Promise<StartOutcome> {
     if (!row) return { ok: false, code: 'E_RECORD_NOT_FOUND' };
     const linked = readCase(row.answers).assessmentRecordId;
     if (linked) return { ok: true, assessmentId: linked, created: false };
-    const created = await repo.create(form.id, form.version, assessmentPrefill(readCase(row.answers), form));
+    const created = await repo.create(form.id, form.version, assessmentPrefill(readCase(row.answers), form, assessorName));
     const link = [{ path: CASE_FIELDS.assessmentRecordId, value: created.id }];
     await repo.saveAnswers(caseId, link, summaryAfter(caseForm, row, link));
     return { ok: true, assessmentId: created.id, created: true };

@@ -1,4 +1,4 @@
-// The editor's heading: the record's title (the form's recordTitle, e.g. the applicant's name) and subtitle, with the survey's name; follows the answers as they are typed.
+// The editor's heading: whose record this is (the form's recordTitle, e.g. the applicant, live as it is typed) above its subtitle and the survey's name, each on one line.
 import { recordTitle } from '../../engine/index.ts';
 import type { Localized } from '../../engine/types.ts';
 import { localize } from '../localize.ts';
@@ -12,15 +12,13 @@ export function EditorTitle({ formTitle }: { formTitle: Localized }) {
   const subtitle = useEditorStore((s) => (s.session ? recordTitle(s.session.form, s.session.answers()).subtitle : ''));
   const survey = localize(formTitle, language);
   return (
-    <h1 className="editor-title" data-testid="editor-title">
-      {title ? (
-        <>
-          <span className="editor-title-main" data-testid="editor-record-title">{title}</span>
-          <span className="editor-title-sub">{subtitle ? `${subtitle} ・ ${survey}` : survey}</span>
-        </>
-      ) : (
-        <span className="editor-title-main">{survey}</span>
+    <h1 className="editor-heading" data-testid="editor-title">
+      {title && (
+        <span className="editor-record-title" data-testid="editor-record-title">
+          {title}
+        </span>
       )}
+      <span className={title ? 'editor-form-name' : 'editor-record-title'}>{subtitle && title ? `${subtitle} ・ ${survey}` : survey}</span>
     </h1>
   );
 }

@@ -1,4 +1,4 @@
-// One field's frame: label, required marker, hint, the type's widget, its reason box, its errors/warnings once touched, and a supervisor's comment.
+// One field's frame: label, required marker, warning and conflict markers, hint, the type's widget, its reason box, its errors once touched, and a supervisor's comment.
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldPath } from '../../engine/types.ts';
@@ -9,6 +9,8 @@ import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { useEditorStore, useFieldState, useIsFocusTarget, useShowErrors } from '../state/editorStore.ts';
 import { useEditorActions } from './EditorContext.tsx';
+import { FieldConflictMark } from './FieldConflictMark.tsx';
+import { FieldWarningMarks } from './FieldWarningMarks.tsx';
 import { officeFieldLocked } from './officeOwned.ts';
 import { GroupField } from './GroupField.tsx';
 import { reasonFieldId, siblingPath } from './reasonFields.ts';
@@ -35,14 +37,18 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   useEffect(() => {
     if (focusSeq === null || !frameRef.current) return;
     frameRef.current.scrollIntoView({ block: 'center' });
-    frameRef.current.querySelector<HTMLElement>('input, textarea, select, button')?.focus({ preventScroll: true });
+    // The field's own input, not a button of a marker above it.
+    const inputs = [...frameRef.current.querySelectorAll<HTMLElement>('input, textarea, select, button')];
+    inputs.find((el) => !el.closest('.field-mark, .field-marks'))?.focus({ preventScroll: true });
   }, [focusSeq]);
 
-  if (!state || !state.relevant) return null;
+  // A helper field (internal) feeds rules only; it is never a question on screen.
+  if (!state || !state.relevant || state.field.internal === true) return null;
   const { field } = state;
   if (field.type === 'group' || field.type === 'repeat') {
     return (
       <div ref={frameRef} className="field-structural">
+        <FieldWarningMarks path={path} />
         {field.type === 'group' ? <GroupField path={path} state={state} /> : <RepeatField path={path} state={state} />}
       </div>
     );
@@ -79,6 +85,8 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
           </span>
         )}
       </div>
+      <FieldWarningMarks path={path} />
+      <FieldConflictMark path={path} />
       {reviewComments.map((comment, i) => (
         <p key={i} className="review-comment" data-testid="review-comment">
           {t('editor.reviewComment', { comment })}

@@ -1,4 +1,4 @@
-// Finalize: the toolbar button (refused while the engine reports errors: shows the count and jumps to the first; else draft → ready) and its message.
+// Finalize: the toolbar's progress (required answered; errors in red only once shown), the button (refused while the engine reports errors: shows them all and jumps to the first; else draft → ready) and its message.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordRepository } from '../db.ts';
@@ -10,9 +10,33 @@ interface Props {
   onFinalized: () => void;
 }
 
-export function FinalizeButton({ recordId, flush, onFinalized }: Props) {
+/**
+ * Red only for errors the user can already see (fields they touched, or all after a finalize attempt); before that the
+ * required questions are progress, so a new form does not open with an alarm. data-count stays the engine's total.
+ */
+function ProgressTotal() {
   const { t } = useTranslation();
   const errorCount = useEditorStore((s) => s.errorCount);
+  const shown = useEditorStore((s) => s.shownErrors.total);
+  const progress = useEditorStore((s) => s.progress);
+  const state = shown > 0 ? 'errors' : errorCount === 0 ? 'done' : 'progress';
+  const text =
+    state === 'errors'
+      ? t('editor.errorCount', { count: shown })
+      : state === 'done'
+        ? t('editor.noErrors')
+        : progress.answered < progress.total
+          ? t('progress.required', { answered: progress.answered, total: progress.total })
+          : t('progress.toCheck', { count: errorCount });
+  return (
+    <span className={`error-total is-${state} ${state === 'errors' ? 'text-error' : 'muted'}`} data-testid="error-total" data-count={errorCount} data-state={state} role="status">
+      {text}
+    </span>
+  );
+}
+
+export function FinalizeButton({ recordId, flush, onFinalized }: Props) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
 
   const finalize = async () => {
@@ -39,15 +63,14 @@ export function FinalizeButton({ recordId, flush, onFinalized }: Props) {
     }
   };
 
+  // Progress and the button wrap together on a portrait tablet: the count stays next to what it is about.
   return (
-    <>
-      <span className={`error-total ${errorCount > 0 ? 'text-error' : 'muted'}`} data-testid="error-total" data-count={errorCount}>
-        {errorCount > 0 ? t('editor.errorCount', { count: errorCount }) : t('editor.noErrors')}
-      </span>
+    <div className="finalize-group">
+      <ProgressTotal />
       <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void finalize()} data-testid="finalize">
         ✓ {t('editor.finalize')}
       </button>
-    </>
+    </div>
   );
 }
 

@@ -4,24 +4,28 @@ import { useTranslation } from 'react-i18next';
 import type { FormWarning } from '../../engine/types.ts';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
-import { focusField, useEditorStore } from '../state/editorStore.ts';
+import { focusWarningField, useEditorStore } from '../state/editorStore.ts';
+import { fieldLabel } from './fieldLabel.ts';
 
 function WarningItem({ warning, onAcknowledge, readOnly }: { warning: FormWarning; onAcknowledge: (code: string, reason: string) => Promise<void>; readOnly: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const form = useEditorStore((s) => s.session?.form);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const inputId = `warning-${warning.code}`;
   return (
     <li className={`warning ${warning.acknowledgedReason ? 'is-acknowledged' : ''}`} data-testid="warning" data-code={warning.code}>
-      <p className="warning-message">
-        ⚠ {localize(warning.message, language)}
-        {warning.paths[0] && (
-          <button type="button" className="btn btn-link" onClick={() => focusField(warning.paths[0] as string)}>
-            →
-          </button>
-        )}
-      </p>
+      <p className="warning-message">⚠ {localize(warning.message, language)}</p>
+      {warning.paths.length > 0 && (
+        <p className="warning-jumps">
+          {warning.paths.map((path) => (
+            <button key={path} type="button" className="btn btn-link" onClick={() => focusWarningField(path)} data-testid="warning-jump" data-path={path}>
+              {t('marks.toField', { label: fieldLabel(form, path, language) })}
+            </button>
+          ))}
+        </p>
+      )}
       {warning.acknowledgedReason ? (
         <p className="muted">{t('warnings.acknowledged', { reason: warning.acknowledgedReason })}</p>
       ) : (

@@ -1,10 +1,12 @@
 // select_multiple: large checkbox rows; an exclusive choice (e.g. 「ない」) clears the others and vice versa.
 import { localize } from '../localize.ts';
+import { numberedLabel, useChoiceNumbers } from './choiceNumbers.ts';
 import { toggleMultiChoice } from './multiChoice.ts';
 import type { FieldProps } from './types.ts';
 
 export function SelectMultipleField({ state, labelId, describedBy, invalid, disabled, language, onChange }: FieldProps) {
   const choices = state.choices ?? state.field.choices ?? [];
+  const numbers = useChoiceNumbers(state.field);
   const selected = Array.isArray(state.value) ? (state.value as unknown[]) : [];
   return (
     <div className="choices" role="group" aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid}>
@@ -22,7 +24,7 @@ export function SelectMultipleField({ state, labelId, describedBy, invalid, disa
               }}
               data-testid={`choice-${String(choice.value)}`}
             />
-            <span>{localize(choice.label, language)}</span>
+            <span>{numberedLabel(localize(choice.label, language), numbers?.get(choice.value))}</span>
           </label>
         );
       })}

@@ -1,6 +1,7 @@
 // select_one: large radio rows (a drop-down when the list is long); the choices are already filtered by the engine (cascading).
 import { useTranslation } from 'react-i18next';
 import { localize } from '../localize.ts';
+import { numberedLabel, useChoiceNumbers } from './choiceNumbers.ts';
 import type { FieldProps } from './types.ts';
 
 const DROPDOWN_OVER = 12;
@@ -8,6 +9,7 @@ const DROPDOWN_OVER = 12;
 export function SelectOneField({ path, state, inputId, labelId, describedBy, invalid, disabled, language, onChange }: FieldProps) {
   const { t } = useTranslation();
   const choices = state.choices ?? state.field.choices ?? [];
+  const numbers = useChoiceNumbers(state.field);
   if (choices.length > DROPDOWN_OVER) {
     const index = choices.findIndex((c) => c.value === state.value);
     return (
@@ -24,7 +26,7 @@ export function SelectOneField({ path, state, inputId, labelId, describedBy, inv
         <option value="">{t('fields.selectPlaceholder')}</option>
         {choices.map((choice, i) => (
           <option key={String(choice.value)} value={String(i)}>
-            {localize(choice.label, language)}
+            {numberedLabel(localize(choice.label, language), numbers?.get(choice.value))}
           </option>
         ))}
       </select>
@@ -44,7 +46,7 @@ export function SelectOneField({ path, state, inputId, labelId, describedBy, inv
               onChange={() => onChange(choice.value, { immediate: true })}
               data-testid={`choice-${String(choice.value)}`}
             />
-            <span>{localize(choice.label, language)}</span>
+            <span>{numberedLabel(localize(choice.label, language), numbers?.get(choice.value))}</span>
           </label>
         );
       })}

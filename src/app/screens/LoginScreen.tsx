@@ -5,7 +5,7 @@ import { getSetting } from '../../data/index.ts';
 import { login, syncErrorText, isSyncError, type SyncErrorCode } from '../../data/sync/index.ts';
 import { appDb } from '../db.ts';
 import { useLanguage } from '../state/appStore.ts';
-import { navigate } from '../state/routeStore.ts';
+import { goBack, navigate } from '../state/routeStore.ts';
 import { syncClient, syncTransport } from '../sync.ts';
 
 export function LoginScreen() {
@@ -31,11 +31,12 @@ export function LoginScreen() {
       setPassword('');
       // After an admin's reset the server refuses everything but the password change: ask for it first.
       if (session.mustChangePassword) {
-        await navigate({ name: 'settings' });
+        await navigate({ name: 'settings' }, { replace: true });
         return;
       }
       void syncClient().syncNow();
-      await navigate({ name: 'sync' });
+      // Back to where the user was when they chose to log in (the sync screen, a record, the office); the sync runs meanwhile.
+      await goBack({ name: 'sync' });
     } catch (caught) {
       setError(isSyncError(caught) ? { code: caught.code, detail: caught.detail } : { code: 'E_BAD_RESPONSE', detail: String(caught) });
     } finally {
@@ -46,7 +47,7 @@ export function LoginScreen() {
   return (
     <section className="screen" data-testid="login-screen">
       <div className="screen-head">
-        <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'home' })}>
+        <button type="button" className="btn btn-ghost" onClick={() => void goBack({ name: 'home' })}>
           ← {t('app.back')}
         </button>
         <h1 className="screen-title">{t('login.title')}</h1>

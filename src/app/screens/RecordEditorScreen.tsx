@@ -1,5 +1,5 @@
 // The record editor: loads (and if needed migrates) the record, then hosts the form session, autosave, sections, warnings and finalize.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordRow } from '../../data/index.ts';
 import { FormSession, recordTitle } from '../../engine/index.ts';
@@ -24,6 +24,8 @@ import { EditorTitle } from '../editor/EditorTitle.tsx';
 import { scoringFunctions } from '../editor/scoringFunctions.ts';
 import { SectionNav } from '../editor/SectionNav.tsx';
 import { SectionView } from '../editor/SectionView.tsx';
+import { confirmConflict, useConflictMarks } from '../editor/useConflictMarks.ts';
+import { useSectionInUrl } from '../editor/useSectionInUrl.ts';
 import { useAutosave } from '../editor/useAutosave.ts';
 import { WarningsPanel } from '../editor/WarningsPanel.tsx';
 import * as editor from '../state/editorStore.ts';
@@ -33,8 +35,10 @@ function buildSession(form: FormDefinition, record: RecordRow): FormSession {
   return new FormSession(form, record.answers, { functions: scoringFunctions(form.id), acknowledged: record.acknowledgedWarnings });
 }
 
-export function RecordEditorScreen({ recordId }: { recordId: string }) {
+/** `section`: the section in the URL when the editor opens (a reload keeps it); later section changes only rewrite the URL. */
+export function RecordEditorScreen({ recordId, section }: { recordId: string; section?: string }) {
   const { t } = useTranslation();
+  const openingSection = useRef(section);
   const [loaded, setLoaded] = useState<LoadedRecord | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const session = editor.useEditorStore((s) => s.session);
@@ -49,7 +53,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
       setLoaded(result);
       if (!result.ok || !result.form) return;
       const opened = buildSession(result.form, result.record);
-      editor.openSession(opened, { readOnly: !result.editable });
+      editor.openSession(opened, { readOnly: !result.editable, section: openingSection.current });
       if (result.editable) {
         const paths = result.form.sections.flatMap((s) => collectPaths(s.fields, '', (p) => opened.repeatCount(p)));
         const initial = computedChanges(result.form, paths, result.record.answers, (p) => opened.field(p).value);
@@ -61,6 +65,8 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
       editor.closeSession();
     };
   }, [recordId, reloadKey, queue]);
+  useSectionInUrl(recordId, loaded?.ok ? loaded.form?.sections[0]?.id : undefined);
+  useConflictMarks(recordId);
 
   const actions = useMemo<EditorActions>(() => {
     const save = (paths: FieldPath[], immediate: boolean) => {
@@ -82,6 +88,8 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
       change(path, value, options) {
         const changed = editor.setAnswer(path, value);
         editor.markTouched(path);
+        // Answering the field again settles the user's side of its conflict: the marker goes.
+        confirmConflict(recordId, path);
         const current = editor.useEditorStore.getState().session;
         const calculated = current ? changed.filter((p) => p !== path && definitionAt(current.form, p)?.calculate !== undefined) : [];
         save([path, ...calculated], options?.immediate ?? false);

@@ -5,7 +5,7 @@ import { dismissRejected, listRejected, syncErrorText } from '../../data/sync/in
 import { appDb } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useLanguage } from '../state/appStore.ts';
-import { navigate } from '../state/routeStore.ts';
+import { goBack, navigate } from '../state/routeStore.ts';
 import { useRejectedItems } from './rejectedItems.ts';
 import { syncClient, useSession, useSyncStatus } from '../sync.ts';
 
@@ -31,7 +31,7 @@ export function SyncScreen() {
   return (
     <section className="screen" data-testid="sync-screen">
       <div className="screen-head">
-        <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'home' })}>
+        <button type="button" className="btn btn-ghost" onClick={() => void goBack({ name: 'home' })}>
           ← {t('app.back')}
         </button>
         <h1 className="screen-title">{t('sync.title')}</h1>

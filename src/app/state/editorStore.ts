@@ -3,6 +3,9 @@ import { create } from 'zustand';
 import type { FormSession } from '../../engine/index.ts';
 import type { FieldPath, FieldState, FormWarning } from '../../engine/types.ts';
 import { collectPaths, collectRepeatPaths, sectionOfPath } from '../editor/paths.ts';
+import { requiredProgress, visibleErrors, type RequiredProgress, type VisibleErrors } from '../editor/progress.ts';
+import type { ConflictMark } from '../editor/conflictMarks.ts';
+import { jumpTarget, warningsByField, warningsBySection, type FieldWarnings } from '../editor/warningMarks.ts';
 
 interface EditorState {
   session: FormSession | null;
@@ -14,7 +17,17 @@ interface EditorState {
   sectionErrors: Record<string, number>;
   errorCount: number;
   warnings: FormWarning[];
+  /** The warnings each field is involved in, by its definition path (repeat indices dropped); the field shows a marker. */
+  fieldWarnings: FieldWarnings;
+  /** Unacknowledged warnings per section id, for the marker on its tab. */
+  sectionWarnings: Record<string, number>;
+  /** Required questions answered of those shown: the toolbar shows progress, not an alarm. */
+  progress: RequiredProgress;
+  /** The errors shown in red (touched fields, or all after a finalize attempt): toolbar count and section tabs. */
+  shownErrors: VisibleErrors;
   touched: Record<FieldPath, true>;
+  /** Open conflicts the user has not looked at yet, by answer path (from the record's pulled conflict notes). */
+  conflicts: Record<FieldPath, ConflictMark>;
   /** After a finalize attempt every error is shown, touched or not. */
   showAllErrors: boolean;
   activeSection: string | null;
@@ -33,7 +46,12 @@ const EMPTY: EditorState = {
   sectionErrors: {},
   errorCount: 0,
   warnings: [],
+  fieldWarnings: {},
+  sectionWarnings: {},
+  progress: { answered: 0, total: 0 },
+  shownErrors: { total: 0, bySection: {} },
   touched: {},
+  conflicts: {},
   showAllErrors: false,
   activeSection: null,
   focusRequest: null,
@@ -42,17 +60,42 @@ const EMPTY: EditorState = {
 
 export const useEditorStore = create<EditorState>(() => ({ ...EMPTY }));
 
+type Summary = Pick<EditorState, 'sectionErrors' | 'errorCount' | 'warnings' | 'fieldWarnings' | 'sectionWarnings'>;
+
 /** Section error counts, total errors and warnings; unchanged parts keep their identity so their views do not re-render. */
-function summary(session: FormSession): Pick<EditorState, 'sectionErrors' | 'errorCount' | 'warnings'> {
+function summary(session: FormSession): Summary {
   const evaluation = session.evaluation();
   const sectionErrors: Record<string, number> = {};
   for (const section of session.form.sections) sectionErrors[section.id] = session.sectionErrorCount(section.id);
   const previous = useEditorStore.getState();
+  const warningsSame = previous.session === session && JSON.stringify(previous.warnings) === JSON.stringify(evaluation.warnings);
+  const warnings = warningsSame ? previous.warnings : evaluation.warnings;
   return {
     sectionErrors: JSON.stringify(previous.sectionErrors) === JSON.stringify(sectionErrors) ? previous.sectionErrors : sectionErrors,
     errorCount: evaluation.errors.length,
-    warnings: JSON.stringify(previous.warnings) === JSON.stringify(evaluation.warnings) ? previous.warnings : evaluation.warnings,
+    warnings,
+    fieldWarnings: warningsSame ? previous.fieldWarnings : warningsByField(warnings),
+    sectionWarnings: warningsSame ? previous.sectionWarnings : warningsBySection(session.form, warnings),
   };
+}
+
+/** What the toolbar and the section tabs count: required progress and the errors already shown; recomputed after every change. */
+function counts(state: Pick<EditorState, 'session' | 'fields' | 'touched' | 'showAllErrors' | 'errorCount' | 'sectionErrors'>): Pick<EditorState, 'progress' | 'shownErrors'> {
+  const previous = useEditorStore.getState();
+  const progress = requiredProgress(state.fields);
+  const shown = state.session
+    ? visibleErrors(state.session.form, state.fields, state.touched, { showAll: state.showAllErrors, total: state.errorCount, bySection: state.sectionErrors })
+    : { total: 0, bySection: {} };
+  return {
+    progress: progress.answered === previous.progress.answered && progress.total === previous.progress.total ? previous.progress : progress,
+    shownErrors: JSON.stringify(shown) === JSON.stringify(previous.shownErrors) ? previous.shownErrors : shown,
+  };
+}
+
+/** Sets `patch` over `base` (the current state unless given) and the counts that follow from it, in one store update. */
+function setWithCounts(patch: Partial<EditorState>, base: EditorState = useEditorStore.getState()): void {
+  const next = { ...base, ...patch };
+  useEditorStore.setState({ ...next, ...counts(next) });
 }
 
 function snapshot(session: FormSession): Pick<EditorState, 'fields' | 'repeatCounts'> {
@@ -85,16 +128,17 @@ export function setUserRole(role: string | undefined): void {
   useEditorStore.setState({ userRole: role });
 }
 
-export function openSession(session: FormSession, options: { readOnly: boolean }): void {
-  useEditorStore.setState({
-    ...EMPTY,
-    userRole: useEditorStore.getState().userRole,
+/** `section`: the one to show first (the URL's, so a reload reopens where the user was); the first section when absent or unknown. */
+export function openSession(session: FormSession, options: { readOnly: boolean; section?: string }): void {
+  const sections = session.form.sections;
+  const opening = sections.find((s) => s.id === options.section) ?? sections[0];
+  setWithCounts({
     session,
     readOnly: options.readOnly,
-    activeSection: session.form.sections[0]?.id ?? null,
+    activeSection: opening?.id ?? null,
     ...snapshot(session),
     ...summary(session),
-  });
+  }, { ...EMPTY, userRole: useEditorStore.getState().userRole, conflicts: useEditorStore.getState().conflicts });
 }
 
 export function closeSession(): void {
@@ -111,7 +155,7 @@ function refreshPaths(session: FormSession, paths: FieldPath[]): void {
     if (fields === previous) fields = { ...previous };
     fields[path] = state;
   }
-  useEditorStore.setState({ fields, ...summary(session) });
+  setWithCounts({ fields, ...summary(session) });
 }
 
 /** After a repeat entry is added or removed, paths shift: re-read everything, keeping unchanged states' identity. */
@@ -123,7 +167,7 @@ function refreshAll(session: FormSession): void {
     const old = previous[path];
     fields[path] = old && sameState(old, state) ? old : state;
   }
-  useEditorStore.setState({ fields, repeatCounts: next.repeatCounts, ...summary(session) });
+  setWithCounts({ fields, repeatCounts: next.repeatCounts, ...summary(session) });
 }
 
 export function setAnswer(path: FieldPath, value: unknown): FieldPath[] {
@@ -152,7 +196,33 @@ export function removeRepeat(path: FieldPath, index: number): FieldPath[] {
 
 export function markTouched(path: FieldPath): void {
   if (useEditorStore.getState().touched[path]) return;
-  useEditorStore.setState((s) => ({ touched: { ...s.touched, [path]: true } }));
+  setWithCounts({ touched: { ...useEditorStore.getState().touched, [path]: true } });
+}
+
+/** The record's conflict markers, recomputed whenever its stored conflicts change (a pull, or the user confirming one). */
+export function setConflicts(conflicts: Record<FieldPath, ConflictMark>): void {
+  const previous = useEditorStore.getState().conflicts;
+  if (JSON.stringify(previous) === JSON.stringify(conflicts)) return;
+  useEditorStore.setState({ conflicts });
+}
+
+/** Removes one field's conflict marker at once (the user confirmed it or edited the field); the stored "seen" follows. */
+export function dropConflict(path: FieldPath): ConflictMark | undefined {
+  const { conflicts } = useEditorStore.getState();
+  const mark = conflicts[path];
+  if (!mark) return undefined;
+  const rest = { ...conflicts };
+  delete rest[path];
+  useEditorStore.setState({ conflicts: rest });
+  return mark;
+}
+
+/** Section id → fields in it with a conflict marker. */
+export function useSectionConflictCount(sectionId: string): number {
+  return useEditorStore((s) => {
+    const form = s.session?.form;
+    return form ? Object.keys(s.conflicts).filter((p) => sectionOfPath(form, p) === sectionId).length : 0;
+  });
 }
 
 export function setActiveSection(sectionId: string): void {
@@ -160,7 +230,7 @@ export function setActiveSection(sectionId: string): void {
 }
 
 export function showAllErrors(): void {
-  useEditorStore.setState({ showAllErrors: true });
+  setWithCounts({ showAllErrors: true });
 }
 
 export function setReadOnly(readOnly: boolean): void {
@@ -173,6 +243,12 @@ export function focusField(path: FieldPath): void {
   if (!session) return;
   const section = sectionOfPath(session.form, path);
   useEditorStore.setState({ activeSection: section ?? useEditorStore.getState().activeSection, focusRequest: { path, seq: (focusRequest?.seq ?? 0) + 1 } });
+}
+
+/** Jumps to the field a warning names (its first entry when the warning names a field inside a repeat). */
+export function focusWarningField(warningPath: string): void {
+  const target = jumpTarget(warningPath, Object.keys(useEditorStore.getState().fields));
+  if (target) focusField(target);
 }
 
 export function useFieldState(path: FieldPath): FieldState | undefined {
@@ -194,7 +270,8 @@ export function useIsFocusTarget(path: FieldPath): number | null {
 /** Swaps in a rebuilt session (e.g. after a warning was acknowledged) keeping what the user sees: section, touched fields. */
 export function replaceSession(session: FormSession): void {
   const { readOnly, touched, showAllErrors: showAll, activeSection } = useEditorStore.getState();
-  useEditorStore.setState({ ...EMPTY, session, readOnly, touched, showAllErrors: showAll, activeSection, ...snapshot(session), ...summary(session) });
+  const { userRole, conflicts } = useEditorStore.getState();
+  setWithCounts({ session, readOnly, touched, showAllErrors: showAll, activeSection, ...snapshot(session), ...summary(session) }, { ...EMPTY, userRole, conflicts });
 }
 
 /** Autosave progress, kept apart from the field states so the status line re-renders alone. */

@@ -9,3 +9,4 @@ export { SyncError, isSyncError, syncErrorText, SYNC_ERROR_TEXT, type SyncErrorC
 export type { SyncStatus, SyncPhase, SyncProgress } from './syncStatus.ts';
 export { listRejected, rejectedCount, dismissRejected, type RejectedOp } from './rejectedOps.ts';
 export { recordSyncStates, type RecordSyncState, type RecordSyncInfo } from './recordSyncState.ts';
+export { conflictSeenKey, type ConflictNote } from './conflictNotes.ts';

@@ -8,6 +8,7 @@ import type { GenbaDb } from '../db.ts';
 import { decodeRecord, encodeRecord } from '../recordCodec.ts';
 import type { RecordRow } from '../records.ts';
 import { applySnapshotToLocal, type OutboxPaths } from './applySnapshot.ts';
+import { conflictNoteOf, conflictSeenKey, type ConflictNote } from './conflictNotes.ts';
 import { followServerClockInTx } from '../deviceClock.ts';
 import { forgetRecords } from './forgetRecords.ts';
 
@@ -40,6 +41,19 @@ function decodeLocal(raw: unknown): RecordRow | undefined | 'corrupt' {
   return decoded.ok ? decoded.row : 'corrupt';
 }
 
+/** The open conflicts' details (the field shows them); the user's "seen" survives only for conflicts still open and unchanged. */
+function withConflictNotes(row: RecordRow, notes: ConflictNote[]): RecordRow {
+  const next: RecordRow = { ...row };
+  delete next.conflictNotes;
+  delete next.seenConflicts;
+  if (notes.length === 0) return next;
+  next.conflictNotes = notes;
+  const open = new Set(notes.map(conflictSeenKey));
+  const seen = (row.seenConflicts ?? []).filter((key) => open.has(key));
+  if (seen.length > 0) next.seenConflicts = seen;
+  return next;
+}
+
 /**
  * `knownIds` (optional, kept up to date here): ids of the records on the device when the pull began. Only
  * those, and records with pending outbox ops, are read back before writing — a fresh tablet's initial
@@ -53,11 +67,11 @@ export async function storePullPage(
   now: string = new Date().toISOString(),
   knownIds?: Set<string>,
 ): Promise<PageOutcome> {
-  const conflictsByRecord = new Map<string, string[]>();
+  const conflictsByRecord = new Map<string, ConflictNote[]>();
   for (const conflict of page.conflicts) {
-    const paths = conflictsByRecord.get(conflict.recordId) ?? [];
-    paths.push(conflict.path);
-    conflictsByRecord.set(conflict.recordId, paths);
+    const notes = conflictsByRecord.get(conflict.recordId) ?? [];
+    notes.push(conflictNoteOf(conflict));
+    conflictsByRecord.set(conflict.recordId, notes);
   }
   return db.transaction('rw', [db.records, db.outbox, db.settings, db.rejectedOps, db.attachments], async () => {
     const puts: RecordRow[] = [];
@@ -71,9 +85,10 @@ export async function storePullPage(
       const local = decodeLocal(raws.get(snapshot.id));
       // An unreadable local row is left for repair rather than overwritten (bad input never alters stored data).
       if (local === 'corrupt') continue;
-      const next = applySnapshotToLocal(snapshot, local, outboxByRecord.get(snapshot.id) ?? NO_OPS, conflictsByRecord.get(snapshot.id) ?? [], deviceId, now);
+      const notes = conflictsByRecord.get(snapshot.id) ?? [];
+      const next = applySnapshotToLocal(snapshot, local, outboxByRecord.get(snapshot.id) ?? NO_OPS, notes.map((n) => n.path), deviceId, now);
       if (next === 'remove') deletes.push(snapshot.id);
-      else if (next !== 'keep') puts.push(next);
+      else if (next !== 'keep') puts.push(withConflictNotes(next, notes));
     }
     if (puts.length > 0) await db.records.bulkPut(puts.map(encodeRecord));
     if (deletes.length > 0) await db.records.bulkDelete(deletes);

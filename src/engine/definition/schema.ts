@@ -43,6 +43,7 @@ export const fieldSchema: z.ZodType<FieldDefinition> = z.strictObject({
   constraints: z.array(constraint).max(20).optional(),
   choices: z.array(choice).min(1).max(5000).optional(),
   choiceList: id.optional(),
+  numbered: z.boolean().optional(),
   choiceFilter: expression.optional(),
   get fields() {
     return z.array(fieldSchema).min(1).max(2000).optional();

@@ -11,6 +11,15 @@ export function choicesOf(form: FormDefinition, field: FieldDefinition): Choice[
 }
 
 /**
+ * The number the official form prints before each choice of a `numbered` select: its 1-based place in the full list
+ * (before any filter, so a filtered list keeps the paper's numbers). Null for a field that is not numbered.
+ */
+export function choiceNumbers(form: FormDefinition, field: FieldDefinition): Map<Choice['value'], number> | null {
+  if (field.numbered !== true) return null;
+  return new Map((choicesOf(form, field) ?? []).map((choice, i) => [choice.value, i + 1]));
+}
+
+/**
  * The choices a select answer picks, or the first rule it breaks. Values compare strictly ('1' is not 1), as the
  * tablet stores the choice's own value. `value` is one value (select_one) or a list (select_multiple).
  */

@@ -12,7 +12,7 @@ export function useUrlQuery(): [string, (query: string) => void] {
 
   const replace = useCallback((next: string) => {
     const url = `${window.location.pathname}${next ? `?${next}` : ''}`;
-    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
+    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, '', url);
     setQuery(next);
   }, []);
 
