@@ -35,6 +35,7 @@ function seedRecords(): ServerRecord[] {
       ...(i % 5 === 0 ? {} : {
         summary: aSummary({
           title,
+          subtitle: i % 4 === 0 ? `申請番号 Ｒ７－${pad(i)}` : null,
           lat: i % 9 === 0 ? null : 35.6 + (i % 7) * 0.01,
           lon: i % 9 === 0 ? null : 139.7 + (i % 6) * 0.01,
           warningCount: i % 3 === 0 ? 2 : 0,
@@ -65,7 +66,7 @@ function oracle(records: ServerRecord[], f: Omit<RecordListFilter, 'limit' | 'af
     .filter((r) => f.hasWarnings === undefined || ((r.summary?.warningCount ?? 0) > 0) === f.hasWarnings)
     .filter((r) => f.hasErrors === undefined || ((r.summary?.errorCount ?? 0) > 0) === f.hasErrors)
     .filter((r) => f.hasOpenConflicts === undefined || (OPEN_CONFLICTS[r.id] !== undefined) === f.hasOpenConflicts)
-    .filter((r) => !f.text || lower(r.summary?.title ?? '').includes(lower(f.text)) || lower(r.id).includes(lower(f.text)))
+    .filter((r) => !f.text || lower(r.summary?.title ?? '').includes(lower(f.text)) || lower(r.summary?.subtitle ?? '').includes(lower(f.text)) || lower(r.id).includes(lower(f.text)))
     .sort((a, b) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : -1))
     .map((r) => r.id);
 }
@@ -75,7 +76,7 @@ export function describeBackOfficeConformance(ctx: BackOfficeContext): void {
 
   describe('record summary columns', () => {
     it('round-trip a summary exactly, nulls included, through getRecords and listChanges', async () => {
-      const full = aRecord('rec-1', { summary: aSummary({ title: '見本 太郎 宅 😀', lat: 35.658581, lon: 139.745433, errorCount: 3, warningCount: 12, revision: 4 }) });
+      const full = aRecord('rec-1', { summary: aSummary({ title: '見本 太郎 宅 😀', subtitle: '申請番号 R7-0042', lat: 35.658581, lon: 139.745433, errorCount: 3, warningCount: 12, revision: 4 }) });
       const nulls = aRecord('rec-2', { summary: aSummary({ title: null, lat: null, lon: null, submittedAt: null, revision: 0 }) });
       await tx(async (t) => {
         await t.putRecord({ ...full, changeSeq: await t.nextChangeSeq() });
@@ -176,6 +177,7 @@ export function describeBackOfficeConformance(ctx: BackOfficeContext): void {
       ['text typed full-width matches half-width', { text: '１００％' }],
       ['text typed half-width matches full-width', { text: 'beta棟 3' }],
       ['text in the id', { text: 'rec-1' }],
+      ['text in the subtitle (a 申請番号, full-width stored, half-width typed)', { text: 'r7-2' }],
       ['text in Japanese', { text: '調査 2' }],
       ['text with a LIKE wildcard taken literally', { text: '0%' }],
       ['text underscore taken literally', { text: '_' }],

@@ -52,7 +52,7 @@ export function aBlob(hash: string, over: Partial<BlobRow> = {}): BlobRow {
 }
 
 export function aSummary(over: Partial<RecordSummary> = {}): RecordSummary {
-  return { title: '見本 太郎 宅', lat: 35.6812, lon: 139.7671, errorCount: 0, warningCount: 0, submittedAt: AT, revision: 1, ...over };
+  return { title: '見本 太郎 宅', subtitle: null, lat: 35.6812, lon: 139.7671, errorCount: 0, warningCount: 0, submittedAt: AT, revision: 1, ...over };
 }
 
 export function anAuditEntry(over: Partial<Omit<AuditEntry, 'seq'>> = {}): Omit<AuditEntry, 'seq'> {

@@ -44,7 +44,7 @@ function emptyState(): State {
   };
 }
 
-/** Same semantics as the SQL adapters: substring of the folded (NFKC, lower-case) title or id. */
+/** Same semantics as the SQL adapters: substring of the folded (NFKC, lower-case) title, subtitle or id. */
 const containsFolded = (haystack: string, needle: string): boolean => foldSearchText(haystack).includes(foldSearchText(needle));
 
 /** (updatedAt DESC, id DESC), the review list's order. */
@@ -65,7 +65,7 @@ function matchesListFilter(state: State, f: RecordListFilter, r: ServerRecord): 
     () => f.hasWarnings === undefined || ((s?.warningCount ?? 0) > 0) === f.hasWarnings,
     () => f.hasErrors === undefined || ((s?.errorCount ?? 0) > 0) === f.hasErrors,
     () => f.hasOpenConflicts === undefined || openConflicts() === f.hasOpenConflicts,
-    () => !f.text || containsFolded(s?.title ?? '', f.text) || containsFolded(r.id, f.text),
+    () => !f.text || containsFolded(s?.title ?? '', f.text) || containsFolded(s?.subtitle ?? '', f.text) || containsFolded(r.id, f.text),
   ];
   return checks.every((check) => check());
 }
@@ -107,7 +107,10 @@ function txOver(state: State): SyncTx {
     async putRecord(record) {
       const stored = copy(record);
       // As the SQL adapters store a title (text columns hold no NUL or unpaired surrogate).
-      if (stored.summary) stored.summary.title = storableText(stored.summary.title);
+      if (stored.summary) {
+        stored.summary.title = storableText(stored.summary.title);
+        stored.summary.subtitle = storableText(stored.summary.subtitle ?? null);
+      }
       state.records.set(record.id, stored);
     },
     async nextChangeSeq() { return ++state.seq; },

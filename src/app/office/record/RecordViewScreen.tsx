@@ -41,8 +41,10 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
         <button type="button" className="btn btn-ghost" onClick={back} data-testid="office-back">
           ← {t('office.record.back')}
         </button>
-        <h2 className="screen-title" data-testid="office-record-title">{record?.summary?.title || t('records.untitled')}</h2>
-        {record?.summary?.subtitle && <span className="muted" data-testid="office-record-subtitle">{record.summary.subtitle}</span>}
+        <div className="office-record-heading">
+          <h2 className="screen-title" data-testid="office-record-title">{record?.summary?.title || t('records.untitled')}</h2>
+          {record?.summary?.subtitle && <span className="muted" data-testid="office-record-subtitle">{record.summary.subtitle}</span>}
+        </div>
         {record && <OfficeStatusBadge status={record.status} />}
       </div>
       {detail.error && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
