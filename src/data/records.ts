@@ -46,6 +46,13 @@ export interface RecordRow {
   review?: ReviewNote;
   /** True while the server holds the record as returned for correction (差し戻し): a local draft to fix and finalize again. */
   returned?: boolean;
+  /** Set once the record was finished on this device or the server held it as handed in: it is never deleted from the device again. */
+  everSubmitted?: boolean;
+}
+
+/** Only a draft that never reached the office may be deleted on the device (差し戻し and resubmitted records never). */
+export function isDeletableDraft(row: Pick<RecordRow, 'status' | 'returned' | 'review' | 'everSubmitted'>): boolean {
+  return row.status === 'draft' && row.returned !== true && row.review === undefined && row.everSubmitted !== true;
 }
 
 export interface AnswerChange {
@@ -241,7 +248,7 @@ export class RecordRepository {
   async finalize(id: string, errorCount: number): Promise<RecordRow> {
     checkErrorCount(errorCount);
     if (errorCount > 0) throw new DataError('E_RECORD_INVALID', `record ${id} still has ${errorCount} error(s); fix them before finishing`);
-    return this.setStatus(id, 'draft', 'ready', { errorCount });
+    return this.setStatus(id, 'draft', 'ready', { errorCount, everSubmitted: true });
   }
 
   /** ready → draft, while the record has not been submitted. */
@@ -262,11 +269,11 @@ export class RecordRepository {
     });
   }
 
-  /** Deletes a draft (only drafts: what was finished belongs to the office) and queues '@delete'. */
+  /** Deletes a draft that was never submitted (what was finished belongs to the office) and queues '@delete'. */
   async remove(id: string): Promise<void> {
     await this.write(async () => {
       const row = await this.load(id);
-      if (row.status !== 'draft') throw new DataError('E_RECORD_STATUS', `only drafts can be deleted; record ${id} is ${row.status}`);
+      if (!isDeletableDraft(row)) throw new DataError('E_RECORD_STATUS', `only drafts never submitted can be deleted; record ${id} is ${row.status}${row.returned ? ' (returned)' : ''}`);
       await this.db.records.delete(id);
       await this.queueMeta(row, '@delete', null, this.now());
     });

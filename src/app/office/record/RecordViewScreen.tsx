@@ -9,6 +9,7 @@ import { AuditTable } from '../shared/AuditTable.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { recallQuery } from '../shared/lastQuery.ts';
 import { OfficeStatusBadge } from '../shared/OfficeStatusBadge.tsx';
+import { shownReviewState } from '../../../protocol/review.ts';
 import { PointMap, type MapPoint } from '../shared/PointMap.tsx';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { useFormDefinition } from '../shared/useOfficeForms.ts';
@@ -42,7 +43,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
           ← {t('office.record.back')}
         </button>
         <h2 className="screen-title">{record?.summary?.title || t('records.untitled')}</h2>
-        {record && <OfficeStatusBadge status={record.status} />}
+        {record && <OfficeStatusBadge status={shownReviewState(record)} />}
       </div>
       {detail.error && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
       {detail.loading && !detail.data && <p className="loading">{t('app.loading')}</p>}
