@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { RecordRow } from './records.ts';
 import { decodeAnswers, encodeAnswers, type StoredAnswers } from './answersCodec.ts';
 import { ReviewNoteSchema } from './sync/metaAnswers.ts';
+import { ReviewRepliesSchema } from '../protocol/review-request.ts';
 
 export interface StoredRecord extends Omit<RecordRow, 'answers' | 'previousVersions'> {
   answers: StoredAnswers;
@@ -40,6 +41,7 @@ const storedRecordSchema = z.looseObject({
   review: ReviewNoteSchema.optional().catch(undefined),
   returned: z.boolean().optional().catch(undefined),
   everSubmitted: z.boolean().optional().catch(undefined),
+  reviewReplies: ReviewRepliesSchema.optional().catch(undefined),
 });
 
 export type DecodeResult =

@@ -9,7 +9,7 @@ import { nextStamps } from './deviceClock.ts';
 import { parseAnswerPath, setAnswerAt } from './answerPaths.ts';
 import { baseVersionFor } from '../protocol/replica.ts';
 import { migrateInPlace, type MigrateAnswersFn } from './recordMigration.ts';
-import type { ReviewNote } from '../protocol/review-request.ts';
+import type { ReviewNote, ReviewReplies } from '../protocol/review-request.ts';
 
 export type { MigrateAnswersFn, MigrationOutcome } from './recordMigration.ts';
 
@@ -48,6 +48,8 @@ export interface RecordRow {
   returned?: boolean;
   /** Set once the record was finished on this device or the server held it as handed in: it is never deleted from the device again. */
   everSubmitted?: boolean;
+  /** The assessor's answers to the comments of the return being corrected (local until the record is finished, then sent as '@reply'). */
+  reviewReplies?: ReviewReplies;
 }
 
 /** Only a draft that never reached the office may be deleted on the device (差し戻し and resubmitted records never). */
@@ -244,11 +246,34 @@ export class RecordRepository {
     });
   }
 
-  /** draft → ready. Refused with E_RECORD_INVALID while the engine still reports errors. */
+  /** Keeps the assessor's answers to a return's comments on the device; finalize sends them. Only while the record is returned. */
+  async saveReviewReplies(id: string, replies: ReviewReplies): Promise<RecordRow> {
+    return this.write(async () => {
+      const row = await this.load(id);
+      if (row.status !== 'draft' || !row.returned || row.review?.at !== replies.reviewAt) {
+        throw new DataError('E_RECORD_STATUS', `record ${id} is not waiting for a correction of the return at ${replies.reviewAt}`);
+      }
+      const next: RecordRow = { ...row, reviewReplies: replies, updatedAt: this.now().toISOString() };
+      await this.db.records.put(encodeRecord(next));
+      return next;
+    });
+  }
+
+  /**
+   * draft → ready. Refused with E_RECORD_INVALID while the engine still reports errors. A returned record sends the
+   * assessor's answers to the return's comments ('@reply') just before its '@status', so the office sees them with it.
+   */
   async finalize(id: string, errorCount: number): Promise<RecordRow> {
     checkErrorCount(errorCount);
     if (errorCount > 0) throw new DataError('E_RECORD_INVALID', `record ${id} still has ${errorCount} error(s); fix them before finishing`);
-    return this.setStatus(id, 'draft', 'ready', { errorCount, everSubmitted: true });
+    return this.write(async () => {
+      const row = await this.load(id);
+      const replies = row.reviewReplies;
+      if (row.status === 'draft' && row.returned && replies && replies.reviewAt === row.review?.at && replies.replies.length > 0) {
+        await this.queueMeta(row, '@reply', replies, this.now());
+      }
+      return this.setStatus(id, 'draft', 'ready', { errorCount, everSubmitted: true });
+    });
   }
 
   /** ready → draft, while the record has not been submitted. */

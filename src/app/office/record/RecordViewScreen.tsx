@@ -20,6 +20,7 @@ import { PhotosPanel } from './PhotosPanel.tsx';
 import { RecordPdfButton } from './RecordPdfButton.tsx';
 import { RecordConflicts } from './RecordConflicts.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
+import { ReviewHistory } from './ReviewHistory.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 
 export function RecordViewScreen({ recordId }: { recordId: string }) {
@@ -80,6 +81,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
           <div className="office-record-grid">
             <div className="office-record-main">
               <ReviewActions detail={detail.data} form={form ?? null} onDone={detail.reload} />
+              <ReviewHistory reviews={detail.data.reviews} form={form ?? null} users={detail.data.users} />
               <OfficeEditsPanel edits={detail.data.officeEdits} form={form ?? null} users={detail.data.users} />
               <EvaluationPanel evaluation={detail.data.evaluation} form={form ?? null} />
               <RecordConflicts conflicts={detail.data.conflicts} form={form ?? null} users={detail.data.users} />
