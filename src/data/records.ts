@@ -168,6 +168,16 @@ export class RecordRepository {
     return rows;
   }
 
+  /** Records the office returned for correction (差し戻し) that wait for the assessor, newest first. */
+  async listReturned(): Promise<RecordRow[]> {
+    const rows: RecordRow[] = [];
+    await this.db.records.each((raw) => {
+      const decoded = decodeRecord(raw);
+      if (decoded.ok && decoded.row.returned === true && decoded.row.status === 'draft') rows.push(decoded.row);
+    });
+    return rows.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
   /** Rows that cannot be read (older or damaged), so the UI can flag them; they stay stored for repair. */
   async listCorrupt(): Promise<CorruptRecord[]> {
     const corrupt: CorruptRecord[] = [];

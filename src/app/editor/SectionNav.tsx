@@ -4,6 +4,7 @@ import type { SectionDefinition } from '../../engine/types.ts';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { setActiveSection, useEditorStore } from '../state/editorStore.ts';
+import { SectionReviewMarker } from './ReviewMarker.tsx';
 
 export function SectionNav({ sections }: { sections: SectionDefinition[] }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function SectionNav({ sections }: { sections: SectionDefinition[] }) {
                     {errors}
                   </span>
                 )}
+                <SectionReviewMarker section={section} />
               </button>
             </li>
           );

@@ -161,7 +161,15 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
             <FinalizeMessage />
           </div>
           <EditorNoticeBanner notice={loaded.notice} onReopen={loaded.notice?.kind === 'ready' ? () => void reopen() : undefined} />
-          {review && <ReviewBanner review={review} />}
+          {review && (
+            <ReviewBanner
+              review={review}
+              form={loaded.form}
+              recordId={recordId}
+              initialReplies={loaded.record.reviewReplies?.reviewAt === review.at ? loaded.record.reviewReplies.replies : []}
+              editable={loaded.editable}
+            />
+          )}
           <RecordSyncNotice recordId={recordId} />
           {session && (
             <div className="editor-body">
