@@ -66,7 +66,7 @@ export function ReviewBanner({ review, form, recordId, initialReplies, editable 
                         value={reply.reply}
                         maxLength={REPLY_MAX}
                         placeholder={t('editor.reviewReplyPlaceholder')}
-                        aria-label={t('editor.reviewReplyLabel', { field: fieldLabel(form, comment.path, language) })}
+                        aria-label={t('editor.reviewReplyLabel', { n: index + 1 })}
                         onChange={(e) => update(index, { reply: e.target.value })}
                         data-testid="review-reply"
                       />

@@ -52,7 +52,9 @@ export function FieldComments({ form, answers, comments, onChange, pending, onPe
         <ul className="office-comment-list">
           {comments.map((comment, index) => (
             <li key={`${comment.path}-${index}`} data-testid="comment-item" data-path={comment.path}>
-              <strong>{pathLabel(form, comment.path, language)}</strong>: {comment.comment}
+              <span>
+                <strong>{pathLabel(form, comment.path, language)}</strong>: {comment.comment}
+              </span>
               <button type="button" className="btn btn-ghost btn-danger-text" onClick={() => onChange(comments.filter((_, i) => i !== index))} aria-label={t('office.review.removeComment')}>
                 ×
               </button>
