@@ -3,7 +3,7 @@ export { GenbaDb, openDb, DEFAULT_DB_NAME, SCHEMA_V1, type OpenDbOptions } from 
 export { DataError, isDataError, type DataErrorCode } from './errors.ts';
 export {
   RecordRepository,
-  type RecordRow, type RecordStatus, type AnswerChange, type SaveSummary, type CorruptRecord,
+  type RecordRow, type RecordStatus, isDeletableDraft, type AnswerChange, type SaveSummary, type CorruptRecord,
   type MigrateAnswersFn, type MigrationOutcome,
 } from './records.ts';
 export { openRecordForEditing, type OpenedRecord, type ReadOnlyReason } from './openRecord.ts';

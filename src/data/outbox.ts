@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import type { GenbaDb } from './db.ts';
 
-export type MetaPath = '@create' | '@status' | '@delete' | '@ack' | '@migrate';
+export type MetaPath = '@create' | '@status' | '@delete' | '@ack' | '@migrate' | '@reply';
 
 export interface OutboxEntry {
   seq?: number;

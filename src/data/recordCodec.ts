@@ -9,6 +9,7 @@ import type { RecordRow } from './records.ts';
 import { decodeAnswers, encodeAnswers, type StoredAnswers } from './answersCodec.ts';
 import { ReviewNoteSchema } from './sync/metaAnswers.ts';
 import { ConflictNoteSchema } from './sync/conflictNotes.ts';
+import { ReviewRepliesSchema } from '../protocol/review-request.ts';
 
 export interface StoredRecord extends Omit<RecordRow, 'answers' | 'previousVersions'> {
   answers: StoredAnswers;
@@ -43,6 +44,8 @@ const storedRecordSchema = z.looseObject({
   // Review fields (差し戻し); a damaged note is dropped rather than making the whole record unreadable.
   review: ReviewNoteSchema.optional().catch(undefined),
   returned: z.boolean().optional().catch(undefined),
+  everSubmitted: z.boolean().optional().catch(undefined),
+  reviewReplies: ReviewRepliesSchema.optional().catch(undefined),
 });
 
 export type DecodeResult =

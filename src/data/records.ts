@@ -9,7 +9,7 @@ import { nextStamps } from './deviceClock.ts';
 import { parseAnswerPath, setAnswerAt } from './answerPaths.ts';
 import { baseVersionFor } from '../protocol/replica.ts';
 import { migrateInPlace, type MigrateAnswersFn } from './recordMigration.ts';
-import type { ReviewNote } from '../protocol/review-request.ts';
+import type { ReviewNote, ReviewReplies } from '../protocol/review-request.ts';
 import type { ConflictNote } from './sync/conflictNotes.ts';
 
 export type { MigrateAnswersFn, MigrationOutcome } from './recordMigration.ts';
@@ -51,6 +51,15 @@ export interface RecordRow {
   review?: ReviewNote;
   /** True while the server holds the record as returned for correction (差し戻し): a local draft to fix and finalize again. */
   returned?: boolean;
+  /** Set once the record was finished on this device or the server held it as handed in: it is never deleted from the device again. */
+  everSubmitted?: boolean;
+  /** The assessor's answers to the comments of the return being corrected (local until the record is finished, then sent as '@reply'). */
+  reviewReplies?: ReviewReplies;
+}
+
+/** Only a draft that never reached the office may be deleted on the device (差し戻し and resubmitted records never). */
+export function isDeletableDraft(row: Pick<RecordRow, 'status' | 'returned' | 'review' | 'everSubmitted'>): boolean {
+  return row.status === 'draft' && row.returned !== true && row.review === undefined && row.everSubmitted !== true;
 }
 
 export interface AnswerChange {
@@ -164,6 +173,16 @@ export class RecordRepository {
     return rows;
   }
 
+  /** Records the office returned for correction (差し戻し) that wait for the assessor, newest first. */
+  async listReturned(): Promise<RecordRow[]> {
+    const rows: RecordRow[] = [];
+    await this.db.records.each((raw) => {
+      const decoded = decodeRecord(raw);
+      if (decoded.ok && decoded.row.returned === true && decoded.row.status === 'draft') rows.push(decoded.row);
+    });
+    return rows.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
   /** Rows that cannot be read (older or damaged), so the UI can flag them; they stay stored for repair. */
   async listCorrupt(): Promise<CorruptRecord[]> {
     const corrupt: CorruptRecord[] = [];
@@ -254,11 +273,34 @@ export class RecordRepository {
     });
   }
 
-  /** draft → ready. Refused with E_RECORD_INVALID while the engine still reports errors. */
+  /** Keeps the assessor's answers to a return's comments on the device; finalize sends them. Only while the record is returned. */
+  async saveReviewReplies(id: string, replies: ReviewReplies): Promise<RecordRow> {
+    return this.write(async () => {
+      const row = await this.load(id);
+      if (row.status !== 'draft' || !row.returned || row.review?.at !== replies.reviewAt) {
+        throw new DataError('E_RECORD_STATUS', `record ${id} is not waiting for a correction of the return at ${replies.reviewAt}`);
+      }
+      const next: RecordRow = { ...row, reviewReplies: replies, updatedAt: this.now().toISOString() };
+      await this.db.records.put(encodeRecord(next));
+      return next;
+    });
+  }
+
+  /**
+   * draft → ready. Refused with E_RECORD_INVALID while the engine still reports errors. A returned record sends the
+   * assessor's answers to the return's comments ('@reply') just before its '@status', so the office sees them with it.
+   */
   async finalize(id: string, errorCount: number): Promise<RecordRow> {
     checkErrorCount(errorCount);
     if (errorCount > 0) throw new DataError('E_RECORD_INVALID', `record ${id} still has ${errorCount} error(s); fix them before finishing`);
-    return this.setStatus(id, 'draft', 'ready', { errorCount });
+    return this.write(async () => {
+      const row = await this.load(id);
+      const replies = row.reviewReplies;
+      if (row.status === 'draft' && row.returned && replies && replies.reviewAt === row.review?.at && replies.replies.length > 0) {
+        await this.queueMeta(row, '@reply', replies, this.now());
+      }
+      return this.setStatus(id, 'draft', 'ready', { errorCount, everSubmitted: true });
+    });
   }
 
   /** ready → draft, while the record has not been submitted. */
@@ -279,11 +321,11 @@ export class RecordRepository {
     });
   }
 
-  /** Deletes a draft (only drafts: what was finished belongs to the office) and queues '@delete'. */
+  /** Deletes a draft that was never submitted (what was finished belongs to the office) and queues '@delete'. */
   async remove(id: string): Promise<void> {
     await this.write(async () => {
       const row = await this.load(id);
-      if (row.status !== 'draft') throw new DataError('E_RECORD_STATUS', `only drafts can be deleted; record ${id} is ${row.status}`);
+      if (!isDeletableDraft(row)) throw new DataError('E_RECORD_STATUS', `only drafts never submitted can be deleted; record ${id} is ${row.status}${row.returned ? ' (returned)' : ''}`);
       await this.db.records.delete(id);
       await this.queueMeta(row, '@delete', null, this.now());
     });

@@ -8,6 +8,7 @@ import type { ConflictKind } from './conflict-summary.ts';
 import { jsonEqual } from './json-equal.ts';
 import { appendTexts, type MergeKind, unionChoices, unionPhotos } from './merge-values.ts';
 import { isMetaPath } from './op.ts';
+import { ReviewRepliesSchema } from './review-request.ts';
 import type { RecordStatus } from './snapshot.ts';
 
 /** Where a field's current value came from; `version` is the change sequence devices send back as baseVersion. */
@@ -143,6 +144,8 @@ export function mergeOp(record: MergeRecord | null, op: AdmittedOp, context: Mer
       return mergeStatus(record, op, context);
     case '@ack':
       return mergeAck(record, op, context);
+    case '@reply':
+      return mergeReply(record, op, context);
     case '@migrate':
       return mergeMigrate(record, op, context);
     default:
@@ -230,6 +233,17 @@ function mergeAck(record: MergeRecord, op: AdmittedOp, context: MergeContext): M
     else acks[code] = ack.reason;
     return { ...r, answers: { ...r.answers, '@ack': acks } };
   });
+}
+
+function mergeReply(record: MergeRecord, op: AdmittedOp, context: MergeContext): MergeResult {
+  const parsed = ReviewRepliesSchema.safeParse(op.value);
+  if (!parsed.success) return { ok: false, code: 'E_VALUE_INVALID', message: '@reply is {reviewAt, replies: [{index, addressed, reply}]}' };
+  const { reviewAt, replies } = parsed.data;
+  // One stamp per return answered: replies to an earlier return are never overwritten by later ones.
+  const keyed = { ...op, path: `@reply:${reviewAt}` };
+  const current = (record.answers['@replies'] ?? {}) as Record<string, unknown>;
+  if (jsonEqual(current[reviewAt], replies)) return { ok: true, outcome: 'noop', record, touched: false, conflicts: [] };
+  return lastWriterWins(record, keyed, context, (r) => ({ ...r, answers: { ...r.answers, '@replies': { ...current, [reviewAt]: replies } } }));
 }
 
 function mergeMigrate(record: MergeRecord, op: AdmittedOp, context: MergeContext): MergeResult {

@@ -4,7 +4,7 @@ import { parseAnswerPath } from './answer-paths.ts';
 import { DeviceIdSchema, FormIdSchema, HlcSchema, JsonValueSchema, RecordIdSchema, SeqSchema } from './common.ts';
 import { parseOpId } from './ids.ts';
 
-export const META_PATHS = ['@create', '@status', '@delete', '@ack', '@migrate'] as const;
+export const META_PATHS = ['@create', '@status', '@delete', '@ack', '@migrate', '@reply'] as const;
 export type MetaPath = (typeof META_PATHS)[number];
 
 export function isMetaPath(path: string): path is MetaPath {
@@ -23,7 +23,7 @@ export const OpPathSchema = z
   .string()
   .min(1)
   .max(500)
-  .refine((p) => isMetaPath(p) || parseAnswerPath(p) !== null, 'an answer path ("a", "grp.b", "rep[1].c") or @create/@status/@delete/@ack/@migrate');
+  .refine((p) => isMetaPath(p) || parseAnswerPath(p) !== null, 'an answer path ("a", "grp.b", "rep[1].c") or @create/@status/@delete/@ack/@migrate/@reply');
 
 export const OpSchema = z.strictObject({
   opId: OpIdSchema,

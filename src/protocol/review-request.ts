@@ -28,6 +28,32 @@ export interface ReviewNote {
   action: 'return' | 'approve' | 'reopen';
   reason: string | null;
   comments: ReviewComment[];
+  /** The reviewer's user id. */
   by: string;
+  /** The reviewer's display name when the review was made (what people see; absent on notes made before it was kept). */
+  byName?: string;
   at: string;
 }
+
+/** answers['@reviews']: every review of the record, oldest first (bounded), so each return's comments stay readable. */
+export const REVIEW_HISTORY_MAX = 50;
+
+/** The assessor's answer to one comment of a return, sent when the record is resubmitted. */
+export const ReviewReplySchema = z.strictObject({
+  /** Index of the comment in the return's `comments`. */
+  index: z.number().int().min(0).max(REVIEW_COMMENTS_MAX - 1),
+  addressed: z.boolean(),
+  reply: z.string().max(REVIEW_TEXT_MAX),
+});
+
+/**
+ * The value of an '@reply' op: the answers to the comments of the return made at `reviewAt` (its ReviewNote.at).
+ * The server keeps them in answers['@replies'][reviewAt] (merge.ts: last writer wins per return).
+ */
+export const ReviewRepliesSchema = z.strictObject({
+  reviewAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, 'the ISO time of the return answered'),
+  replies: z.array(ReviewReplySchema).max(REVIEW_COMMENTS_MAX),
+});
+
+export type ReviewReply = z.infer<typeof ReviewReplySchema>;
+export type ReviewReplies = z.infer<typeof ReviewRepliesSchema>;

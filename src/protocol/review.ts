@@ -55,3 +55,11 @@ export function nextReviewState(current: RecordStatus, action: ReviewAction, rol
   }
   return { ok: true, to: transition.to, transition };
 }
+
+/** What the office shows of a record's review state (queue, record page, care case): its status, or deleted. */
+export type ShownReviewState = RecordStatus | 'deleted';
+
+/** A deleted record is shown as deleted, never with the status it had (a deleted 差し戻し is not waiting for anyone). */
+export function shownReviewState(record: { status: RecordStatus; deleted: boolean }): ShownReviewState {
+  return record.deleted ? 'deleted' : record.status;
+}

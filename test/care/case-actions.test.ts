@@ -5,7 +5,7 @@ import { assessmentPrefill } from '../../forms/care-case/assessment-prefill.ts';
 import { readCase } from '../../forms/care-case/case-fields.ts';
 import { entriesOf, saveForm, type RecordRow } from '../../src/data/index.ts';
 import { appDb, recordRepository } from '../../src/app/db.ts';
-import { logCall, rescheduleVisit, startAssessment } from '../../src/app/care/caseActions.ts';
+import { logCall, rescheduleVisit, startAssessment, unlinkDeletedAssessment } from '../../src/app/care/caseActions.ts';
 import { loadFormCatalog } from '../../sync-server/src/forms/catalog.ts';
 
 const catalog = loadFormCatalog();
@@ -74,5 +74,18 @@ describe('case writes on the tablet', () => {
     const again = await startAssessment(id);
     expect(again).toEqual({ ok: true, assessmentId: started.assessmentId, created: false });
     expect(await recordRepository().listByForm('care-assessment')).toHaveLength(1);
+  });
+
+  it('a deleted 調査票 draft lets go of its case, so 調査を開始 works again (and the server counts the case 未調査 too)', async () => {
+    await saveForm(appDb(), catalog.get('care-assessment')!);
+    const id = await pulledCase();
+    const started = await startAssessment(id);
+    if (!started.ok) throw new Error(started.code);
+    await recordRepository().remove(started.assessmentId);
+    await unlinkDeletedAssessment(started.assessmentId);
+    expect(readCase((await recordRepository().get(id))!.answers).assessmentRecordId).toBeNull();
+    expect((await entriesOf(appDb(), id)).at(-1)).toMatchObject({ path: 'assessment_record_id', value: null });
+    const restarted = await startAssessment(id);
+    expect(restarted).toMatchObject({ ok: true, created: true });
   });
 });

@@ -1,6 +1,6 @@
 // The tablet's writes to a case, all through the record repository (record + outbox in one transaction, so they sync): reschedule, log a call, start the 調査票.
 import { assessmentPrefill } from '../../../forms/care-case/assessment-prefill.ts';
-import { CARE_ASSESSMENT_FORM_ID, CASE_FIELDS, readCase, type CallResult } from '../../../forms/care-case/case-fields.ts';
+import { CARE_ASSESSMENT_FORM_ID, CARE_CASE_FORM_ID, CASE_FIELDS, readCase, type CallResult } from '../../../forms/care-case/case-fields.ts';
 import { DataError, getForm, latestForm, setAnswerAt, type AnswerChange, type RecordRow, type SaveSummary } from '../../data/index.ts';
 import { evaluate } from '../../engine/index.ts';
 import type { FormDefinition } from '../../engine/types.ts';
@@ -79,4 +79,17 @@ export async function startAssessment(caseId: string, assessorName: string | nul
     await repo.saveAnswers(caseId, link, summaryAfter(caseForm, row, link));
     return { ok: true, assessmentId: created.id, created: true };
   });
+}
+
+/**
+ * After a never-submitted 調査票 draft was deleted on this tablet: the cases linking it let go of it, so 調査を開始
+ * works again and the server's case (which counts a deleted assessment as none: 未調査) agrees with the tablet.
+ */
+export async function unlinkDeletedAssessment(assessmentId: string): Promise<void> {
+  const cases = await recordRepository().listByForm(CARE_CASE_FORM_ID);
+  for (const row of cases) {
+    if (readCase(row.answers).assessmentRecordId !== assessmentId) continue;
+    const unlink = [{ path: CASE_FIELDS.assessmentRecordId, value: null }];
+    await recordRepository().saveAnswers(row.id, unlink, summaryAfter(await formOf(row), row, unlink));
+  }
 }

@@ -71,7 +71,7 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
   return (
     <div
       ref={frameRef}
-      className={`field field-${field.type} ${errors.length ? 'has-error' : ''} ${state.readonly || officeLocked ? 'is-readonly' : ''}`}
+      className={`field field-${field.type} ${errors.length ? 'has-error' : ''} ${state.readonly || officeLocked ? 'is-readonly' : ''} ${reviewComments.length ? 'has-review-comment' : ''}`}
       data-testid={`field-${path}`}
       data-path={path}
     >
@@ -82,6 +82,11 @@ export const FieldView = memo(function FieldView({ path }: { path: FieldPath }) 
         {state.required && (
           <span className="required-mark" aria-label={t('editor.required')}>
             {t('editor.required')}
+          </span>
+        )}
+        {reviewComments.length > 0 && (
+          <span className="review-pill" data-testid="field-review-marker">
+            {t('editor.reviewFieldMarker')}
           </span>
         )}
       </div>

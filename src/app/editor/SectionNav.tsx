@@ -6,6 +6,7 @@ import { useLanguage } from '../state/appStore.ts';
 import { setActiveSection, useEditorStore } from '../state/editorStore.ts';
 import { SectionConflictMark } from './SectionConflictMark.tsx';
 import { SectionWarningMark } from './SectionWarningMark.tsx';
+import { SectionReviewMarker } from './ReviewMarker.tsx';
 
 export function SectionNav({ sections }: { sections: SectionDefinition[] }) {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function SectionNav({ sections }: { sections: SectionDefinition[] }) {
                     {errors}
                   </span>
                 )}
+                <SectionReviewMarker section={section} />
               </button>
             </li>
           );

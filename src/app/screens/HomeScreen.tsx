@@ -11,6 +11,7 @@ import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
 import { useSession } from '../sync.ts';
+import { ReturnedRecords } from './ReturnedRecords.tsx';
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function HomeScreen() {
   return (
     <section className="screen" data-testid="home-screen">
       <h1 className="screen-title">{t('home.title')}</h1>
+      <ReturnedRecords />
       {catalogFailed && <p className="notice">{t('home.loadFailed')}</p>}
       {forms && forms.length === 0 && <p className="empty">{t('home.empty')}</p>}
       <ul className="card-list">

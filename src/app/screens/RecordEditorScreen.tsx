@@ -166,7 +166,15 @@ export function RecordEditorScreen({ recordId, section }: { recordId: string; se
             <FinalizeMessage />
           </div>
           <EditorNoticeBanner notice={loaded.notice} onReopen={loaded.notice?.kind === 'ready' ? () => void reopen() : undefined} />
-          {review && <ReviewBanner review={review} />}
+          {review && (
+            <ReviewBanner
+              review={review}
+              form={loaded.form}
+              recordId={recordId}
+              initialReplies={loaded.record.reviewReplies?.reviewAt === review.at ? loaded.record.reviewReplies.replies : []}
+              editable={loaded.editable}
+            />
+          )}
           <RecordSyncNotice recordId={recordId} />
           {session && (
             <div className="editor-body">

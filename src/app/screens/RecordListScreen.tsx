@@ -1,7 +1,7 @@
 // The records of one survey, newest first: status and sync badges, a new-record button, open, and delete-draft with confirmation.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { latestForm, type RecordRow } from '../../data/index.ts';
+import { isDeletableDraft, latestForm, type RecordRow } from '../../data/index.ts';
 import { recordTitle } from '../../engine/index.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -12,6 +12,8 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
+import { CARE_ASSESSMENT_FORM_ID } from '../../../forms/care-case/case-fields.ts';
+import { unlinkDeletedAssessment } from '../care/caseActions.ts';
 
 function createdId(created: unknown): string {
   return typeof created === 'string' ? created : (created as { id: string }).id;
@@ -43,6 +45,7 @@ export function RecordListScreen({ formId }: { formId: string }) {
   const confirmDelete = async () => {
     if (!toDelete) return;
     await recordRepository().remove(toDelete.id);
+    if (toDelete.formId === CARE_ASSESSMENT_FORM_ID) await unlinkDeletedAssessment(toDelete.id);
     setToDelete(null);
   };
 
@@ -76,7 +79,7 @@ export function RecordListScreen({ formId }: { formId: string }) {
                 <span>{t('records.updated', { date: dateFormat.format(new Date(record.updatedAt)) })}</span>
               </span>
             </button>
-            {record.status === 'draft' && (
+            {isDeletableDraft(record) && (
               <button type="button" className="btn btn-ghost btn-danger-text" onClick={() => setToDelete(record)} data-testid="record-delete">
                 {t('records.deleteDraft')}
               </button>

@@ -75,5 +75,6 @@ export function applySnapshotToLocal(
   delete row.returned;
   if (review) row.review = review;
   if (returned) row.returned = true;
+  if (replica.status !== 'draft') row.everSubmitted = true;
   return row;
 }

@@ -13,6 +13,7 @@ export const ReviewNoteSchema: z.ZodType<ReviewNote> = z.object({
   reason: z.string().nullable(),
   comments: z.array(ReviewCommentSchema),
   by: z.string(),
+  byName: z.string().optional(),
   at: z.string(),
 });
 

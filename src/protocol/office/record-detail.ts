@@ -7,6 +7,7 @@ import { OfficeConflictSchema } from './conflict-item.ts';
 import { RecordSummarySchema } from './record-summary.ts';
 import { RevisionDiffSchema } from './revision-diff.ts';
 import { RevisionSchema } from './revision.ts';
+import { ReviewHistoryEntrySchema } from '../review-history.ts';
 
 export const OfficeRecordSchema = z.strictObject({
   id: z.string(),
@@ -65,6 +66,8 @@ export const RecordDetailResponseSchema = z.strictObject({
   users: z.record(z.string(), z.string()),
   /** Office edits to this record through the sync API, oldest first: shown in the review so they are not unnoticed. */
   officeEdits: z.array(OfficeEditSchema),
+  /** Every review (return, approval, reopening), oldest first, with its comments and the assessor's replies. */
+  reviews: z.array(ReviewHistoryEntrySchema),
 });
 
 export type OfficeRecord = z.infer<typeof OfficeRecordSchema>;

@@ -2,6 +2,7 @@
 import type { Localized } from '../../../src/engine/index.ts';
 import type { CaseStatus } from '../../../src/protocol/care/case-requests.ts';
 import type { ServerRecordStatus } from '../storage/sync-store.ts';
+import { shownReviewState, type ShownReviewState } from '../../../src/protocol/review.ts';
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, Localized> = {
   unsurveyed: { ja: '未調査', en: 'Not surveyed' },
@@ -17,19 +18,18 @@ export interface LinkedAssessment {
 }
 
 /**
+ * The case status for each state the review queue shows of its assessment, so the two never disagree.
  * A draft is still 未調査: the assessor may have started the form on the tablet, but nothing was handed in.
- * A deleted assessment counts as none (the assessor threw the draft away and may start again).
+ * A deleted assessment counts as none (only a never-submitted draft is deleted from a tablet; the assessor may start again).
  */
+export const CASE_STATUS_OF_REVIEW_STATE: Record<ShownReviewState, CaseStatus> = {
+  draft: 'unsurveyed',
+  deleted: 'unsurveyed',
+  submitted: 'surveyed',
+  returned: 'returned',
+  approved: 'approved',
+};
+
 export function caseStatusOf(assessment: LinkedAssessment | null): CaseStatus {
-  if (!assessment || assessment.deleted) return 'unsurveyed';
-  switch (assessment.status) {
-    case 'draft':
-      return 'unsurveyed';
-    case 'submitted':
-      return 'surveyed';
-    case 'returned':
-      return 'returned';
-    case 'approved':
-      return 'approved';
-  }
+  return assessment ? CASE_STATUS_OF_REVIEW_STATE[shownReviewState(assessment)] : 'unsurveyed';
 }

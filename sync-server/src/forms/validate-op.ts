@@ -1,5 +1,6 @@
 // Checks one op against its form with the engine's rules: the path names a field, the value fits the field type,
 // its choice list and the group structure, and no calculated field is written; coded reasons naming the path.
+import { ReviewRepliesSchema } from '../../../src/protocol/review-request.ts';
 import { choicesOf, pickChoices, validateValue, type FieldDefinition, type FormDefinition } from '../../../src/engine/index.ts';
 import type { Op } from '../../../src/protocol/op.ts';
 import { DEVICE_STATUS_VALUES } from '../../../src/protocol/merge.ts';
@@ -109,6 +110,10 @@ export function checkOp(form: FormDefinition, op: Op): OpCheck {
         && (v.reason === null || (typeof v.reason === 'string' && v.reason.length <= 2000));
       return ok ? { ok: true, mergeKind: 'replace' } : { ok: false, code: 'E_VALUE_INVALID', message: '@ack is {code (1–64 characters), reason (≤ 2000 characters, or null to withdraw)}', path: '@ack' };
     }
+    case '@reply':
+      return ReviewRepliesSchema.safeParse(op.value).success
+        ? { ok: true, mergeKind: 'replace' }
+        : { ok: false, code: 'E_VALUE_INVALID', message: '@reply is {reviewAt (ISO time of the return), replies: [{index, addressed, reply (≤ 2000 characters)}] (≤ 200)}', path: '@reply' };
     case '@migrate': {
       const v = op.value;
       const ok = isObject(v) && Number.isSafeInteger(v.fromVersion) && Number.isSafeInteger(v.toVersion) && (v.toVersion as number) >= 1 && (v.toVersion as number) <= form.version;

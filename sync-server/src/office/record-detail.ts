@@ -1,4 +1,5 @@
 // Everything the record view shows, read in ONE transaction that also appends the record_view audit entry.
+import { reviewHistoryOf } from '../../../src/protocol/review-history.ts';
 import type { RecordDetailResponse } from '../../../src/protocol/office/record-detail.ts';
 import type { FormCatalog } from '../forms/catalog.ts';
 import { HttpError } from '../http/errors.ts';
@@ -47,6 +48,8 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
     }
     for (const entry of trail) if (entry.userId) mentioned.add(entry.userId);
     for (const edit of officeEdits) mentioned.add(edit.userId);
+    const reviews = reviewHistoryOf(record.answers);
+    for (const review of reviews) mentioned.add(review.by);
     return {
       record: {
         id: record.id, formId: record.formId, formVersion: record.formVersion, status: record.status, deleted: record.deleted,
@@ -68,6 +71,7 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
       location: point,
       users: Object.fromEntries(users.filter((u) => mentioned.has(u.id)).map((u) => [u.id, u.displayName])),
       officeEdits,
+      reviews,
     };
   });
 }

@@ -26,6 +26,7 @@ import { answersWithoutMeta } from '../office/answers-without-meta.ts';
 import type { AuditContext } from '../office/audit-context.ts';
 import { firstTakenCaseNumber } from '../care/case-number.ts';
 import { CARE_CASE_FORM_ID, readCase } from '../../../forms/care-case/case-fields.ts';
+import { everSubmittedIds, submittedDeleteRefusal } from './submitted-delete.ts';
 
 /** Thrown inside the store transaction to roll it back and answer `outcome` (a refusal found after writes began). */
 class PushRefusal extends Error {
@@ -183,6 +184,10 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     working.get(item.recordId)?.conflicts.set(item.path, { ...toConflictDraft(item), dirty: false, createdAt: item.createdAt });
   }
 
+  // Field roles never delete what was handed in (the office keeps it; a supervisor may still delete it).
+  const fieldDeletes = isOfficeRole(actor.role) ? [] : fresh.filter((o) => o.path === '@delete');
+  const submittedBefore = await everSubmittedIds(tx, [...new Set(fieldDeletes.map((o) => o.recordId))].flatMap((id) => existing.get(id) ?? []));
+
   let clock: Hlc = await loadServerClock(tx);
   const results: PushResult[] = [];
   const newOps: { op: StoredOp; recordId: string }[] = [];
@@ -209,6 +214,10 @@ async function pushInTransaction(tx: SyncTx, deps: SyncDeps, actor: Actor, ops: 
     const admittedHlc = !admitted.clamped && remote.value.millis >= 0 ? op.hlc : format(admitted.effective);
     const deviceId = parseOpId(op.opId)!.deviceId;
     const dynamic = dynamicChecks.get(op.opId);
+    if (op.path === '@delete' && !isOfficeRole(actor.role) && (submittedBefore.has(op.recordId) || (w.state !== null && w.state.status !== 'draft'))) {
+      mergeFailures.push(submittedDeleteRefusal(op.opId, op.recordId));
+      continue;
+    }
     // The tablet offers no input for a field whose readonly expression holds on the answers as they stand.
     if (dynamic?.readonlyExpression && rulesAt(w, op.path, now)?.readonly) {
       mergeFailures.push({ opId: op.opId, code: 'E_READONLY', message: `"${op.path.slice(0, 200)}" is read-only for this record`, path: op.path });

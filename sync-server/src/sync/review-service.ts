@@ -1,7 +1,7 @@
 // Applies a supervisor's review (return, approve, reopen) to one record in ONE store transaction: role, scope, transition table, then a new change devices pull.
 import { format, send } from '../../../src/protocol/hlc.ts';
 import { nextReviewState, REVIEWER_ROLES } from '../../../src/protocol/review.ts';
-import { ReviewRequestSchema, type ReviewNote, type ReviewRequest } from '../../../src/protocol/review-request.ts';
+import { REVIEW_HISTORY_MAX, ReviewRequestSchema, type ReviewNote, type ReviewRequest } from '../../../src/protocol/review-request.ts';
 import type { ServerRecord } from '../storage/sync-store.ts';
 import { recordInScope } from '../auth/scope.ts';
 import { auditEntry, type AuditContext } from '../office/audit-context.ts';
@@ -12,6 +12,16 @@ import type { Actor, SyncDeps } from './types.ts';
 
 /** Where the latest review lives in a record, next to '@ack' (answers['@review'], stamp fields['@review']). */
 export const REVIEW_PATH = '@review';
+/** Every review of the record, oldest first (answers['@reviews']): each return's comments stay readable after the next one. */
+export const REVIEW_HISTORY_PATH = '@reviews';
+
+/** The reviews before this one: the stored history, or the single latest note of a record reviewed before the history was kept. */
+function earlierReviews(answers: Record<string, unknown>): unknown[] {
+  const history = answers[REVIEW_HISTORY_PATH];
+  if (Array.isArray(history)) return history;
+  const latest = answers[REVIEW_PATH];
+  return latest && typeof latest === 'object' ? [latest] : [];
+}
 
 export type ReviewOutcome =
   | { ok: true; record: ServerRecord }
@@ -39,7 +49,10 @@ export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: strin
     if (action === 'approve' && (await tx.listConflicts({ recordIds: [record.id], status: 'open', limit: 1 })).length > 0) {
       return { ok: false, status: 409, error: { code: 'E_REVIEW_CONFLICTS', message: 'the record has open conflicts: resolve them before approving it' } };
     }
+    const reviewer = await tx.getUser(actor.userId);
     const note: ReviewNote = { action, reason: reason?.trim() ? reason : null, comments: comments ?? [], by: actor.userId, at };
+    if (reviewer?.displayName) note.byName = reviewer.displayName;
+    const history = [...earlierReviews(record.answers), note].slice(-REVIEW_HISTORY_MAX);
     let clock = await loadServerClock(tx);
     clock = send(clock, now.getTime());
     const seq = await tx.nextChangeSeq();
@@ -47,8 +60,8 @@ export async function reviewRecord(deps: SyncDeps, actor: Actor, recordId: strin
     const reviewed: ServerRecord = {
       ...record,
       status: decision.to,
-      answers: { ...record.answers, [REVIEW_PATH]: note },
-      fields: { ...record.fields, '@status': stamp, [REVIEW_PATH]: stamp },
+      answers: { ...record.answers, [REVIEW_PATH]: note, [REVIEW_HISTORY_PATH]: history },
+      fields: { ...record.fields, '@status': stamp, [REVIEW_PATH]: stamp, [REVIEW_HISTORY_PATH]: stamp },
       changeSeq: seq,
       updatedAt: at,
     };

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordListItem } from '../api/schemas.ts';
 import { OfficeStatusBadge } from '../shared/OfficeStatusBadge.tsx';
+import { shownReviewState } from '../../../protocol/review.ts';
 
 interface Props {
   items: readonly RecordListItem[];
@@ -29,7 +30,7 @@ export function QueueTable({ items, formTitle, userName, dateTime, onOpen }: Pro
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id} data-testid="queue-row" data-record-id={item.id} data-status={item.status}>
+            <tr key={item.id} data-testid="queue-row" data-record-id={item.id} data-status={shownReviewState(item)}>
               <td>
                 <button type="button" className="office-open" onClick={() => onOpen(item.id)} data-testid="queue-open">
                   <span data-testid="queue-title">{item.summary?.title || t('records.untitled')}</span>
@@ -39,7 +40,7 @@ export function QueueTable({ items, formTitle, userName, dateTime, onOpen }: Pro
               </td>
               <td>{formTitle(item.formId)}</td>
               <td>
-                <OfficeStatusBadge status={item.status} />
+                <OfficeStatusBadge status={shownReviewState(item)} />
               </td>
               <td>{userName(item.assigneeId ?? item.ownerId)}</td>
               <td>{dateTime(item.updatedAt)}</td>

@@ -9,6 +9,7 @@ import { AuditTable } from '../shared/AuditTable.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { recallQuery } from '../shared/lastQuery.ts';
 import { OfficeStatusBadge } from '../shared/OfficeStatusBadge.tsx';
+import { shownReviewState } from '../../../protocol/review.ts';
 import { PointMap, type MapPoint } from '../shared/PointMap.tsx';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { useFormDefinition } from '../shared/useOfficeForms.ts';
@@ -19,6 +20,7 @@ import { PhotosPanel } from './PhotosPanel.tsx';
 import { RecordPdfButton } from './RecordPdfButton.tsx';
 import { RecordConflicts } from './RecordConflicts.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
+import { ReviewHistory } from './ReviewHistory.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 
 export function RecordViewScreen({ recordId }: { recordId: string }) {
@@ -45,7 +47,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
           <h2 className="screen-title" data-testid="office-record-title">{record?.summary?.title || t('records.untitled')}</h2>
           {record?.summary?.subtitle && <span className="muted" data-testid="office-record-subtitle">{record.summary.subtitle}</span>}
         </div>
-        {record && <OfficeStatusBadge status={record.status} />}
+        {record && <OfficeStatusBadge status={shownReviewState(record)} />}
       </div>
       {detail.error && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
       {detail.loading && !detail.data && <p className="loading">{t('app.loading')}</p>}
@@ -82,6 +84,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
           <div className="office-record-grid">
             <div className="office-record-main">
               <ReviewActions detail={detail.data} form={form ?? null} onDone={detail.reload} />
+              <ReviewHistory reviews={detail.data.reviews} form={form ?? null} users={detail.data.users} />
               <OfficeEditsPanel edits={detail.data.officeEdits} form={form ?? null} users={detail.data.users} />
               <EvaluationPanel evaluation={detail.data.evaluation} form={form ?? null} />
               <RecordConflicts conflicts={detail.data.conflicts} form={form ?? null} users={detail.data.users} />

@@ -8,7 +8,7 @@ import { reviewRecord } from '../api/officeApi.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import type { RecordDetail } from '../api/schemas.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
-import { FieldComments } from './FieldComments.tsx';
+import { FieldComments, pendingAsComment, type PendingComment } from './FieldComments.tsx';
 
 type DecisionAction = Exclude<ReviewAction, 'submit'>;
 
@@ -21,6 +21,8 @@ export function ReviewActions({ detail, form, onDone }: { detail: RecordDetail; 
   const [mode, setMode] = useState<'return' | 'reopen' | null>(null);
   const [reason, setReason] = useState('');
   const [comments, setComments] = useState<ReviewComment[]>([]);
+  const [pending, setPending] = useState<PendingComment>({ path: '', text: '' });
+  const [pickerInvalid, setPickerInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<OfficeError | null>(null);
   const [done, setDone] = useState<DecisionAction | null>(null);
@@ -31,6 +33,13 @@ export function ReviewActions({ detail, form, onDone }: { detail: RecordDetail; 
 
   const send = async (action: DecisionAction) => {
     if (busy) return;
+    // A comment typed but not added goes with the return; one typed without its item stops the return until an item is chosen.
+    const typed = action === 'return' ? pendingAsComment(pending) : null;
+    if (action === 'return' && !typed && pending.text.trim() !== '') {
+      setPickerInvalid(true);
+      return;
+    }
+    const allComments = typed ? [...comments, typed] : comments;
     setBusy(true);
     setError(null);
     try {
@@ -38,12 +47,14 @@ export function ReviewActions({ detail, form, onDone }: { detail: RecordDetail; 
       await reviewRecord(record.id, {
         action,
         ...(needsReason || reason.trim() ? { reason: reason.trim() } : {}),
-        ...(action === 'return' && comments.length > 0 ? { comments } : {}),
+        ...(action === 'return' && allComments.length > 0 ? { comments: allComments } : {}),
       });
       setDone(action);
       setMode(null);
       setReason('');
       setComments([]);
+      setPending({ path: '', text: '' });
+      setPickerInvalid(false);
       onDone();
     } catch (caught) {
       setError(asOfficeError(caught));
@@ -103,7 +114,20 @@ export function ReviewActions({ detail, form, onDone }: { detail: RecordDetail; 
             </span>
             <textarea className="input" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} data-testid="review-reason-input" />
           </label>
-          {mode === 'return' && <FieldComments form={form} answers={record.answers} comments={comments} onChange={setComments} />}
+          {mode === 'return' && (
+            <FieldComments
+              form={form}
+              answers={record.answers}
+              comments={comments}
+              onChange={setComments}
+              pending={pending}
+              onPendingChange={(next) => {
+                setPending(next);
+                if (next.path || !next.text.trim()) setPickerInvalid(false);
+              }}
+              pickerInvalid={pickerInvalid}
+            />
+          )}
           <div className="row">
             <button type="submit" className="btn btn-primary" disabled={busy || reason.trim() === ''} data-testid={`review-${mode}-submit`}>
               {busy ? t('app.loading') : t(`office.review.${mode}Submit`)}
