@@ -13,8 +13,8 @@ export type Route =
   | { name: 'office'; page: OfficePage; query?: string }
   | { name: 'office-record'; recordId: string };
 
-export type OfficePage = 'queue' | 'conflicts' | 'dashboard' | 'audit' | 'care' | 'users' | 'account';
-const OFFICE_PAGES: readonly OfficePage[] = ['conflicts', 'dashboard', 'audit', 'care', 'users', 'account'];
+export type OfficePage = 'queue' | 'conflicts' | 'dashboard' | 'audit' | 'care' | 'users' | 'admin' | 'account';
+const OFFICE_PAGES: readonly OfficePage[] = ['conflicts', 'dashboard', 'audit', 'care', 'users', 'admin', 'account'];
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);

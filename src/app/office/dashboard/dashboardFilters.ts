@@ -24,10 +24,38 @@ export function dashboardFiltersToQuery(filters: DashboardFilters): string {
   return params.toString();
 }
 
-export function dashboardApiQuery(filters: DashboardFilters): URLSearchParams {
+/** The exports' query: only the chosen days (the export routes have their own default). */
+export function dashboardExportQuery(filters: DashboardFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.formId) params.set('formId', filters.formId);
   if (filters.from) params.set('from', dayStartIso(filters.from));
   if (filters.to) params.set('to', dayEndIso(filters.to));
+  return params;
+}
+
+/** Days counted when none are chosen: the last 30 local days, today included. */
+export const DEFAULT_DAYS = 30;
+
+const localDay = (date: Date): string =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/**
+ * The days the dashboard counts, always explicit: the chosen ones, else the last 30 local days. Explicit local days
+ * (not the server's default UTC window) are what lets every count open the queue on exactly the records it counted.
+ */
+export function dashboardDays(filters: DashboardFilters, today: Date): { from: string; to: string } {
+  const to = filters.to || localDay(today);
+  if (filters.from) return { from: filters.from, to };
+  const start = new Date(`${to}T12:00:00`);
+  start.setDate(start.getDate() - (DEFAULT_DAYS - 1));
+  return { from: localDay(start), to };
+}
+
+export function dashboardApiQuery(filters: DashboardFilters, today: Date): URLSearchParams {
+  const params = new URLSearchParams();
+  const days = dashboardDays(filters, today);
+  if (filters.formId) params.set('formId', filters.formId);
+  params.set('from', dayStartIso(days.from));
+  params.set('to', dayEndIso(days.to));
   return params;
 }
