@@ -38,15 +38,20 @@ const CASES: { name: string; entry: AuditEntryMessage; ja: string; en: string }[
   {
     name: 'record_change submit with a conflict (change-audit.ts)',
     entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 42, ops: 3, outcomes: { applied: 2, conflict: 1 }, paths: ['name', 'kana', '@status'] }, { recordId: REC }),
-    ja: '調査票を提出しました（2 項目を更新、競合 1 件）', en: 'Submitted the survey (2 fields updated, 1 conflicts)',
+    ja: '調査票を提出しました（2 項目を更新、競合 1 件）', en: 'Submitted the survey (2 fields updated, 1 in conflict)',
   },
   {
     name: 'record_change create with more paths (change-audit.ts)',
     entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 1, ops: 1, outcomes: { applied: 1 }, paths: ['@create', ...Array.from({ length: 29 }, (_, i) => `f${i}`)], morePaths: 5 }, { recordId: REC }),
     ja: '記録を作成しました（34 項目を入力）', en: 'Created the record (34 fields filled in)',
   },
+  {
+    name: 'record_change create and submit in one push (change-audit.ts)',
+    entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 11, ops: 17, outcomes: { applied: 17 }, paths: ['@create', 'a', 'b', '@ack', 'c', '@status'] }, { recordId: REC }),
+    ja: '記録を作成して提出しました（3 項目を入力）', en: 'Created and submitted the record (3 fields filled in)',
+  },
   { name: 'record_change delete (change-audit.ts)', entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 50, ops: 1, outcomes: { applied: 1 }, paths: ['@delete'] }, { recordId: REC }), ja: '記録を削除しました', en: 'Deleted the record' },
-  { name: 'record_change refused status (change-audit.ts)', entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 51, ops: 1, outcomes: { rejected: 1 }, paths: ['@status'] }, { recordId: REC }), ja: '調査票を提出しようとしましたが、受け付けられませんでした', en: 'Tried to submit the survey; it was refused' },
+  { name: 'record_change refused status (change-audit.ts)', entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 51, ops: 1, outcomes: { rejected: 1 }, paths: ['@status'] }, { recordId: REC }), ja: '変更を送信しましたが、受け付けられませんでした（1 件）', en: 'Sent changes that were refused (1)' },
   { name: 'record_change ack only (change-audit.ts)', entry: entry('record_change', { deviceId: 'dev-2', changeSeq: 52, ops: 1, outcomes: { applied: 1 }, paths: ['@ack'] }, { recordId: REC }), ja: '記録を更新しました', en: 'Updated the record' },
   { name: 'record_change care create-case (care/create-case.ts)', entry: entry('record_change', { care: 'create-case', caseNumber: 'DEMO-0001', assigneeId: 'u-as1' }, { recordId: REC }), ja: '申請 DEMO-0001 を登録しました（担当: 認定 花子（デモ））', en: 'Registered application DEMO-0001 (assessor: 認定 花子（デモ）)' },
   { name: 'record_change care assign-case (care/assign-case.ts)', entry: entry('record_change', { care: 'assign-case', from: 'u-as1', to: 'u-as2', assessment: null }, { recordId: REC }), ja: '担当を 認定 花子（デモ） から 認定 次郎 に変更しました', en: 'Changed the assessor from 認定 花子（デモ） to 認定 次郎' },

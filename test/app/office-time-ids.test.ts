@@ -1,6 +1,6 @@
 // The office's shared Tokyo time formatter, the unique short record id, and the dashboard's explicit days and queue links.
 import { describe, expect, it } from 'vitest';
-import { tokyoDate, tokyoDateTime } from '../../src/app/office/shared/tokyoTime.ts';
+import { tokyoDate, tokyoDateTime, tokyoDayEndIso, tokyoDayStartIso } from '../../src/app/office/shared/tokyoTime.ts';
 import { shortId, shortIds } from '../../src/app/office/shared/shortId.ts';
 import { dashboardApiQuery, dashboardDays } from '../../src/app/office/dashboard/dashboardFilters.ts';
 import { queueQueryFor } from '../../src/app/office/dashboard/queueLink.ts';
@@ -13,6 +13,11 @@ describe('tokyoDateTime', () => {
     expect(tokyoDateTime('2026-01-01T00:00:00Z')).toBe('2026/01/01 09:00');
     expect(tokyoDate('2026-12-04T15:00:00Z')).toBe('2026/12/05');
     expect(tokyoDate('2026-12-04T14:59:59Z')).toBe('2026/12/04');
+  });
+
+  it('turns a chosen day into the bounds of that day in Tokyo', () => {
+    expect(tokyoDayStartIso('2026-12-05')).toBe('2026-12-04T15:00:00.000Z');
+    expect(tokyoDayEndIso('2026-12-05')).toBe('2026-12-05T14:59:59.999Z');
   });
 
   it('says — for no time and keeps an unreadable value visible', () => {
@@ -46,9 +51,9 @@ describe('short record ids', () => {
 });
 
 describe('dashboard days and queue links', () => {
-  const today = new Date('2026-12-05T03:00:00');
+  const today = new Date('2026-12-04T18:00:00Z'); // 2026-12-05 03:00 in Tokyo
 
-  it('counts the last 30 local days when none are chosen, or the chosen ones', () => {
+  it('counts the last 30 Tokyo days when none are chosen, or the chosen ones', () => {
     expect(dashboardDays({ formId: '', from: '', to: '' }, today)).toEqual({ from: '2026-11-06', to: '2026-12-05' });
     expect(dashboardDays({ formId: '', from: '2026-12-01', to: '2026-12-03' }, today)).toEqual({ from: '2026-12-01', to: '2026-12-03' });
   });

@@ -10,6 +10,9 @@ import { tokyoDateTime } from '../shared/tokyoTime.ts';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 
+/** i18next reads ':' as a namespace separator, so 'handoff:read' is looked up as 'handoff_read'. */
+const scopeKey = (scope: ApiScopeName) => scope.replace(':', '_');
+
 const EMPTY = { name: '', scopes: [] as ApiScopeName[], expires: '' };
 
 export function TokensPanel({ personName }: { personName: (id: string) => string }) {
@@ -32,7 +35,7 @@ export function TokensPanel({ personName }: { personName: (id: string) => string
     setError(null);
     setBusy(true);
     try {
-      // The expiry is the end of the chosen local day.
+      // The expiry is the end of the chosen day in Tokyo.
       const answer = await createApiToken({ name: draft.name.trim(), scopes: draft.scopes, ...(draft.expires ? { expiresAt: dayEndIso(draft.expires) } : {}) });
       setIssued({ name: answer.token.name, secret: answer.secret });
       setDraft(EMPTY);
@@ -80,7 +83,7 @@ export function TokensPanel({ personName }: { personName: (id: string) => string
           {API_SCOPES.map((scope) => (
             <label key={scope} className="office-check">
               <input type="checkbox" checked={draft.scopes.includes(scope)} onChange={() => toggle(scope)} data-testid={`token-scope-${scope}`} />
-              {t(`office.admin.tokens.scope.${scope}`)}
+              {t(`office.admin.tokens.scope.${scopeKey(scope)}`)}
             </label>
           ))}
         </fieldset>
@@ -115,7 +118,7 @@ export function TokensPanel({ personName }: { personName: (id: string) => string
               {list.map((token) => (
                 <tr key={token.id} data-testid="token-row" data-name={token.name} data-revoked={token.revokedAt ? 'true' : 'false'}>
                   <th scope="row">{token.name}</th>
-                  <td>{token.scopes.map((s) => t(`office.admin.tokens.scope.${s}`)).join('、')}</td>
+                  <td>{token.scopes.map((s) => t(`office.admin.tokens.scope.${scopeKey(s)}`)).join('、')}</td>
                   <td>{personName(token.createdBy)}</td>
                   <td className="office-nowrap">{tokyoDateTime(token.createdAt)}</td>
                   <td className="office-nowrap">{token.expiresAt ? tokyoDateTime(token.expiresAt) : t('office.admin.tokens.noExpiry')}</td>

@@ -56,12 +56,18 @@ function recordChange(detail: Record<string, unknown>, names: AuditNames): Phras
   const outcomes = typeof detail.outcomes === 'object' && detail.outcomes !== null ? (detail.outcomes as Record<string, unknown>) : {};
   const conflicts = num(outcomes.conflict);
   const rejected = num(outcomes.rejected);
-  const base = paths.includes('@delete') ? 'deleted'
-    : paths.includes('@create') ? 'created'
-      : paths.includes('@status') ? (count > 0 ? 'submitted' : 'submittedOnly')
+  const has = (path: string) => paths.includes(path);
+  // Nothing of the push took effect: say so instead of "submitted".
+  if (rejected > 0 && num(outcomes.applied) + num(outcomes.merged) + conflicts === 0) return phrase('what.change.refused', { rejected });
+  const base = has('@delete') ? 'deleted'
+    : has('@create') ? (has('@status') ? 'createdSubmitted' : 'created')
+      : has('@status') ? (count > 0 ? 'submitted' : 'submittedOnly')
         : count > 0 ? 'sent' : 'touched';
-  const suffix = conflicts > 0 && rejected > 0 ? 'ConflictsRejected' : conflicts > 0 ? 'Conflicts' : rejected > 0 ? 'Rejected' : '';
-  return phrase(`what.change.${base}${suffix}`, { count, conflicts, rejected });
+  // Conflicts and refused changes are said inside the sentence's brackets (or in new ones when it has none).
+  const counted = base !== 'deleted' && base !== 'submittedOnly' && base !== 'touched';
+  const which = conflicts > 0 && rejected > 0 ? 'both' : conflicts > 0 ? 'conflicts' : rejected > 0 ? 'rejected' : null;
+  const extra = which ? phrase(`what.change.${counted ? 'extra' : 'paren'}.${which}`, { conflicts, rejected }) : '';
+  return phrase(`what.change.${base}`, { count, extra });
 }
 
 function what(entry: AuditEntryMessage, names: AuditNames): Phrase {

@@ -38,7 +38,7 @@ export function CaseTable({ rows, assessors, onAssigned }: Props) {
   return (
     <>
       <div className="office-table-wrap">
-        <table className="office-table" data-testid="care-table">
+        <table className="office-table office-care-table" data-testid="care-table">
           <thead>
             <tr>
               <th scope="col">{t('office.care.columns.caseNumber')}</th>

@@ -15,7 +15,6 @@ import { PointMap, type MapPoint } from '../shared/PointMap.tsx';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { SurveySelect } from '../shared/FilterSelects.tsx';
 import { useFormList } from '../shared/useOfficeForms.ts';
-import { tokyoDate } from '../shared/tokyoTime.ts';
 import { useUrlQuery } from '../shared/useUrlQuery.ts';
 import { CountTable } from './CountTable.tsx';
 import { dashboardApiQuery, dashboardDays, dashboardExportQuery, dashboardFiltersFromQuery, dashboardFiltersToQuery, type DashboardFilters } from './dashboardFilters.ts';
@@ -80,7 +79,7 @@ export function DashboardScreen() {
       {dashboard.loading && !data && <p className="loading">{t('app.loading')}</p>}
       {data && (
         <>
-          <p className="hint">{t('office.dashboard.window', { from: tokyoDate(data.window.from), to: tokyoDate(data.window.to) })}</p>
+          <p className="hint">{t('office.dashboard.window', { from: days.from.replaceAll('-', '/'), to: days.to.replaceAll('-', '/') })}</p>
           {data.truncated && <p className="notice">{t('office.dashboard.truncated')}</p>}
           <section className="office-panel" aria-labelledby="kpi-title">
             <h3 id="kpi-title" className="office-panel-title">{t('office.dashboard.kpis')}</h3>

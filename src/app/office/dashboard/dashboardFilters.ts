@@ -1,5 +1,6 @@
 // The dashboard's filters (survey, day range) ⇄ the page URL query, and → the query of GET /api/office/dashboard and the exports.
 import { dayEndIso, dayStartIso } from '../queue/queueFilters.ts';
+import { tokyoToday } from '../shared/tokyoTime.ts';
 
 export interface DashboardFilters {
   formId: string;
@@ -33,22 +34,20 @@ export function dashboardExportQuery(filters: DashboardFilters): URLSearchParams
   return params;
 }
 
-/** Days counted when none are chosen: the last 30 local days, today included. */
+/** Days counted when none are chosen: the last 30 Tokyo days, today included. */
 export const DEFAULT_DAYS = 30;
 
-const localDay = (date: Date): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
- * The days the dashboard counts, always explicit: the chosen ones, else the last 30 local days. Explicit local days
+ * The days the dashboard counts, always explicit: the chosen ones, else the last 30 Tokyo days. Explicit days
  * (not the server's default UTC window) are what lets every count open the queue on exactly the records it counted.
  */
 export function dashboardDays(filters: DashboardFilters, today: Date): { from: string; to: string } {
-  const to = filters.to || localDay(today);
+  const to = filters.to || tokyoToday(today);
   if (filters.from) return { from: filters.from, to };
-  const start = new Date(`${to}T12:00:00`);
-  start.setDate(start.getDate() - (DEFAULT_DAYS - 1));
-  return { from: localDay(start), to };
+  // Noon UTC of the day: whole days back never cross a date line.
+  const start = new Date(Date.parse(`${to}T12:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000);
+  return { from: start.toISOString().slice(0, 10), to };
 }
 
 export function dashboardApiQuery(filters: DashboardFilters, today: Date): URLSearchParams {

@@ -26,3 +26,18 @@ export function tokyoDate(iso: string | null | undefined): string {
   const p = tokyoParts(iso);
   return p ? `${p.year}/${p.month}/${p.day}` : iso;
 }
+
+/** The first instant of a Tokyo calendar day ("2026-12-05" → 2026-12-04T15:00:00.000Z): office day filters are Tokyo days, whatever the browser's zone. */
+export function tokyoDayStartIso(day: string): string {
+  return new Date(`${day}T00:00:00.000+09:00`).toISOString();
+}
+
+/** The last millisecond of a Tokyo calendar day (the API's bounds are inclusive). */
+export function tokyoDayEndIso(day: string): string {
+  return new Date(`${day}T23:59:59.999+09:00`).toISOString();
+}
+
+/** Today's date in Tokyo as YYYY-MM-DD. */
+export function tokyoToday(now: Date): string {
+  return tokyoDate(now.toISOString()).replaceAll('/', '-');
+}
