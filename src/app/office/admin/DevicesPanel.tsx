@@ -60,11 +60,19 @@ export function DevicesPanel() {
               {list.map((d) => (
                 <tr key={d.id} data-testid="device-row" data-device-id={d.id} data-revoked={d.revokedAt ? 'true' : 'false'}>
                   <th scope="row">{d.label}</th>
-                  <td>{userText(d)}</td>
+                  <td className="office-min-8">{userText(d)}</td>
                   <td className="office-nowrap">{tokyoDateTime(d.registeredAt)}</td>
                   <td className="office-nowrap">{d.lastSeenAt ? tokyoDateTime(d.lastSeenAt) : t('office.admin.devices.never')}</td>
-                  <td className="office-nowrap">
-                    {d.revokedAt ? <span className="badge badge-conflict">{t('office.admin.devices.revoked', { at: tokyoDateTime(d.revokedAt) })}</span> : <span className="badge badge-approved">{t('office.admin.devices.active')}</span>}
+                  <td>
+                    {d.revokedAt ? (
+                      <>
+                        <span className="badge badge-conflict">{t('office.admin.devices.revoked')}</span>
+                        <br />
+                        <span className="muted office-nowrap">{tokyoDateTime(d.revokedAt)}</span>
+                      </>
+                    ) : (
+                      <span className="badge badge-approved">{t('office.admin.devices.active')}</span>
+                    )}
                   </td>
                   <td>
                     {!d.revokedAt && (

@@ -59,7 +59,7 @@ export function TokensPanel({ personName }: { personName: (id: string) => string
   };
 
   const state = (token: ApiTokenMessage) => {
-    if (token.revokedAt) return <span className="badge badge-conflict">{t('office.admin.tokens.revoked', { at: tokyoDateTime(token.revokedAt) })}</span>;
+    if (token.revokedAt) return <><span className="badge badge-conflict">{t('office.admin.tokens.revoked')}</span><br /><span className="muted office-nowrap">{tokyoDateTime(token.revokedAt)}</span></>;
     if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return <span className="badge badge-warning">{t('office.admin.tokens.expired')}</span>;
     return <span className="badge badge-approved">{t('office.admin.tokens.active')}</span>;
   };
@@ -108,7 +108,7 @@ export function TokensPanel({ personName }: { personName: (id: string) => string
                 <th scope="col">{t('office.admin.tokens.scopes')}</th>
                 <th scope="col">{t('office.admin.tokens.createdBy')}</th>
                 <th scope="col">{t('office.admin.tokens.createdAt')}</th>
-                <th scope="col">{t('office.admin.tokens.expires')}</th>
+                <th scope="col">{t('office.admin.tokens.expiresColumn')}</th>
                 <th scope="col">{t('office.admin.tokens.lastUsed')}</th>
                 <th scope="col">{t('office.admin.tokens.state')}</th>
                 <th scope="col"><span className="visually-hidden">{t('office.users.actions')}</span></th>
@@ -118,12 +118,12 @@ export function TokensPanel({ personName }: { personName: (id: string) => string
               {list.map((token) => (
                 <tr key={token.id} data-testid="token-row" data-name={token.name} data-revoked={token.revokedAt ? 'true' : 'false'}>
                   <th scope="row">{token.name}</th>
-                  <td>{token.scopes.map((s) => t(`office.admin.tokens.scope.${scopeKey(s)}`)).join('、')}</td>
-                  <td>{personName(token.createdBy)}</td>
+                  <td className="office-min-8">{token.scopes.map((s) => t(`office.admin.tokens.scope.${scopeKey(s)}`)).join('、')}</td>
+                  <td className="office-min-6">{personName(token.createdBy)}</td>
                   <td className="office-nowrap">{tokyoDateTime(token.createdAt)}</td>
                   <td className="office-nowrap">{token.expiresAt ? tokyoDateTime(token.expiresAt) : t('office.admin.tokens.noExpiry')}</td>
                   <td className="office-nowrap">{tokyoDateTime(token.lastUsedAt)}</td>
-                  <td className="office-nowrap">{state(token)}</td>
+                  <td>{state(token)}</td>
                   <td>
                     {!token.revokedAt && (
                       <button type="button" className="btn btn-danger" onClick={() => void revoke(token)} data-testid="token-revoke">{t('office.admin.tokens.revoke')}</button>

@@ -61,8 +61,10 @@ export function WebhooksPanel({ personName }: { personName: (id: string) => stri
   const lastText = (last: WebhookDeliveryMessage | null) => {
     if (!last) return <span className="muted">{t('office.admin.webhooks.noDelivery')}</span>;
     const at = tokyoDateTime(last.updatedAt);
-    if (last.status === 'dead') return <span className="badge badge-conflict">{t('office.admin.webhooks.dead', { at, attempts: last.attempts })}</span>;
-    return <span className="badge badge-approved">{t(`office.admin.webhooks.${last.status}`, { at })}</span>;
+    if (last.status === 'dead') {
+      return <><span className="badge badge-conflict">{t('office.admin.webhooks.dead')}</span><br /><span className="muted">{t('office.admin.webhooks.deadDetail', { at, attempts: last.attempts })}</span></>;
+    }
+    return <><span className="badge badge-approved">{t(`office.admin.webhooks.${last.status}`)}</span><br /><span className="muted">{at}</span></>;
   };
 
   const list = hooks.data ?? [];
