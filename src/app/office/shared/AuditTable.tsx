@@ -95,9 +95,11 @@ export function AuditTable({ entries, names, compact = false, fileName }: Props)
               <tr key={entry.seq} data-testid="audit-row" data-action={entry.action}>
                 <td className="office-nowrap">{text.when}</td>
                 <td>{phraseText(t, text.who)}</td>
-                <td className="office-audit-cell">
-                  {sentence(text)}
-                  <Technical rows={text.technical} />
+                <td>
+                  <div className="office-audit-cell">
+                    {sentence(text)}
+                    <Technical rows={text.technical} />
+                  </div>
                 </td>
                 <td>
                   {text.record ? (
