@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createRecord, fillValidRecord, openLoggedInContext, openSampleSurvey, syncNow } from './helpers.ts';
 
-test.setTimeout(240_000);
+test.setTimeout(300_000);
 
 const SHOTS = '/work/h13/shots';
 const WIDE = { width: 1440, height: 900 };
@@ -74,9 +74,9 @@ test('audit in words, display names, unique short ids, dashboard = queue before 
 
   // Dashboard counts by form and status are the queue's, cell by cell; 申請 are their own row, not the surveys' drafts.
   const before = await expectDashboardEqualsQueue(page);
-  expect(before['field-check/submitted']).toBe(1);
-  expect(before['care-case/draft']).toBe(4);
-  expect(before['field-check/approved']).toBe(0);
+  // (Other specs may share the server: counts are compared, not assumed.)
+  expect(before['field-check/submitted']).toBeGreaterThanOrEqual(1);
+  expect(before['care-case/draft']).toBeGreaterThanOrEqual(4); // the seeded 申請, in their own row
   await expect(page.getByTestId('no-results')).toContainText('調査票を 1 つ選ぶ');
   await page.screenshot({ path: `${SHOTS}/f-dashboard-1440.png`, fullPage: true });
 
@@ -118,8 +118,8 @@ test('audit in words, display names, unique short ids, dashboard = queue before 
 
   // After approve: still equal, and the approved record is counted as approved.
   const after = await expectDashboardEqualsQueue(page);
-  expect(after['field-check/approved']).toBe(1);
-  expect(after['field-check/submitted']).toBe(0);
+  expect(after['field-check/approved']).toBe((before['field-check/approved'] ?? 0) + 1);
+  expect(after['field-check/submitted']).toBe((before['field-check/submitted'] ?? 0) - 1);
 
   // 監査ログ: sentences with display names, device labels and record titles; the raw detail only when unfolded.
   await openTab(page, 'audit', 'office-audit');
