@@ -14,8 +14,8 @@ export type Route =
   | { name: 'office'; page: OfficePage; query?: string }
   | { name: 'office-record'; recordId: string };
 
-export type OfficePage = 'queue' | 'conflicts' | 'dashboard' | 'audit' | 'care' | 'users' | 'account';
-const OFFICE_PAGES: readonly OfficePage[] = ['conflicts', 'dashboard', 'audit', 'care', 'users', 'account'];
+export type OfficePage = 'queue' | 'conflicts' | 'dashboard' | 'audit' | 'care' | 'users' | 'admin' | 'account';
+const OFFICE_PAGES: readonly OfficePage[] = ['conflicts', 'dashboard', 'audit', 'care', 'users', 'admin', 'account'];
 
 /** `url`: a path with an optional query (`/record/1?section=group_1`); only the editor reads a query here (the office screens read theirs). */
 export function parseRoute(url: string): Route {

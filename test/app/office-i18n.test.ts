@@ -6,6 +6,8 @@ import { AUDIT_ACTIONS } from '../../src/protocol/office/audit-entry.ts';
 import { RECORD_STATUSES } from '../../src/protocol/snapshot.ts';
 import ja from '../../src/app/office/i18n/ja.json';
 import en from '../../src/app/office/i18n/en.json';
+import peopleJa from '../../src/app/office/i18n/people.ja.json';
+import peopleEn from '../../src/app/office/i18n/people.en.json';
 import appJa from '../../src/app/i18n/ja.json';
 import appEn from '../../src/app/i18n/en.json';
 
@@ -22,7 +24,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const office = { ja: { ...ja, ...appJa.office }, en: { ...en, ...appEn.office } };
+const office = { ja: { ...ja, ...peopleJa, ...appJa.office }, en: { ...en, ...peopleEn, ...appEn.office } };
 
 describe('office texts', () => {
   it('has the same keys in Japanese and English', () => {

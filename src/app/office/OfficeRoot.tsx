@@ -15,6 +15,7 @@ const ConflictQueueScreen = lazy(() => import('./conflicts/ConflictQueueScreen.t
 const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const AuditScreen = lazy(() => import('./audit/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 const UsersScreen = lazy(() => import('./users/UsersScreen.tsx').then((m) => ({ default: m.UsersScreen })));
+const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 const AccountScreen = lazy(() => import('./users/AccountScreen.tsx').then((m) => ({ default: m.AccountScreen })));
 const CareCasesScreen = lazy(() => import('./care/CareCasesScreen.tsx').then((m) => ({ default: m.CareCasesScreen })));
 
@@ -35,6 +36,8 @@ function OfficeScreen({ route }: { route: OfficeRoute }) {
       return <CareCasesScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'admin':
+      return <AdminScreen />;
     case 'account':
       return <AccountScreen />;
   }

@@ -13,6 +13,8 @@ export const DashboardResponseSchema = z.strictObject({
     byStatus: z.record(z.enum(RECORD_STATUSES), z.number().int().min(0)),
     /** The form's result output (its last scoring key) over the latest approved revision of each record; {} without formId or scoring. */
     byResult: z.record(z.string(), z.number().int().min(0)),
+    /** Form id → status → count, over the same records as byStatus: what the review queue lists for that form, status and window. */
+    byForm: z.record(z.string(), z.record(z.enum(RECORD_STATUSES), z.number().int().min(0))),
   }),
   /** The scoring output byResult counts, with its label; null when there is none. */
   result: z.strictObject({ key: z.string(), label: LocalizedSchema }).nullable(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FormIdSchema, LocalizedSchema, SeqSchema } from '../common.ts';
 import { RECORD_STATUSES } from '../snapshot.ts';
 import { AuditEntrySchema } from './audit-entry.ts';
+import { AuditNamesSchema } from './audit-names.ts';
 import { OfficeConflictSchema } from './conflict-item.ts';
 import { RecordSummarySchema } from './record-summary.ts';
 import { RevisionDiffSchema } from './revision-diff.ts';
@@ -60,6 +61,8 @@ export const RecordDetailResponseSchema = z.strictObject({
   conflicts: z.array(OfficeConflictSchema),
   /** The record's audit trail, newest first (at most 200 entries). */
   audit: z.array(AuditEntrySchema),
+  /** Names of what the audit trail mentions (users, devices, records). */
+  auditNames: AuditNamesSchema,
   photos: z.array(RecordPhotoSchema),
   location: z.strictObject({ lat: z.number(), lon: z.number() }).nullable(),
   /** Display names of the users the answer mentions (owner, assignee, submitters, deciders, candidates, office editors). */

@@ -70,7 +70,12 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, query: D
   const byStatus = Object.fromEntries(RECORD_STATUSES.map((s) => [s, 0])) as DashboardResponse['counts']['byStatus'];
   const scan = await scanRecords(deps.store, scope, base);
   const records = scan.items.filter((item) => !item.deleted);
-  for (const item of records) byStatus[item.status] += 1;
+  const byForm: DashboardResponse['counts']['byForm'] = {};
+  for (const item of records) {
+    byStatus[item.status] += 1;
+    const counts = (byForm[item.formId] ??= Object.fromEntries(RECORD_STATUSES.map((s) => [s, 0])) as DashboardResponse['counts']['byStatus']);
+    counts[item.status] += 1;
+  }
 
   const submittedIds = records.filter((r) => (r.summary?.revision ?? 0) > 0).map((r) => r.id);
   const revisions = await revisionsOf(deps.store, submittedIds.slice(0, REVISION_SCAN_MAX));
@@ -105,7 +110,7 @@ export async function buildDashboard(deps: DashboardDeps, scope: Scope, query: D
 
   return {
     window,
-    counts: { byStatus, byResult },
+    counts: { byStatus, byResult, byForm },
     result,
     trend: [...trend].map(([day, counts]) => ({ day, ...counts })),
     kpis: [

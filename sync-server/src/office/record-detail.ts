@@ -5,6 +5,7 @@ import type { FormCatalog } from '../forms/catalog.ts';
 import { HttpError } from '../http/errors.ts';
 import type { SyncStore } from '../storage/sync-store.ts';
 import { auditEntry, type AuditContext } from './audit-context.ts';
+import { auditNames } from './audit-names.ts';
 import { evaluateRecord } from './evaluate-record.ts';
 import { firstGeopoint } from './first-geopoint.ts';
 import { officeEditsOf } from './office-edits.ts';
@@ -30,6 +31,7 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
     const conflicts = await tx.listConflicts({ recordIds: [record.id] });
     const trail = await tx.listAudit({ recordId: record.id, limit: AUDIT_TRAIL_LIMIT });
     const users = await tx.listUsers();
+    const names = await auditNames(tx, deps.forms, trail);
     const officeEdits = officeEditsOf(await tx.listRecordEdits(record.id), users, record.ownerId);
     const form = deps.forms.get(record.formId);
     const evaluation = evaluateRecord(form, record.answers, now);
@@ -67,6 +69,7 @@ export async function recordDetail(deps: DetailDeps, recordId: string, audit: Au
         : null,
       conflicts,
       audit: trail,
+      auditNames: names,
       photos: recordPhotos(form, record.answers),
       location: point,
       users: Object.fromEntries(users.filter((u) => mentioned.has(u.id)).map((u) => [u.id, u.displayName])),

@@ -7,6 +7,12 @@ import { CaseAnswerSchema, CaseListResponseSchema } from '../../../protocol/care
 import {
   AdminUserListResponseSchema, AdminUserSchema, UserWithPasswordResponseSchema, type CreateUserRequest, type UpdateUserRequest,
 } from '../../../protocol/office/user-admin.ts';
+import { AdminDeviceAnswerSchema, AdminDeviceListResponseSchema } from '../../../protocol/office/device-admin.ts';
+import { ApiTokenListResponseSchema, ApiTokenSchema, CreateApiTokenResponseSchema, type CreateApiTokenRequest } from '../../../protocol/office/api-token.ts';
+import {
+  CreateWebhookResponseSchema, WebhookListResponseSchema, WebhookSchema, type CreateWebhookRequest, type UpdateWebhookRequest,
+} from '../../../protocol/office/webhook.ts';
+import { DeliveryListResponseSchema } from '../../../protocol/office/webhook-delivery.ts';
 import { z } from 'zod';
 import { officeFile, officeFileWithProgress, officeGet, officePatch, officePost, type DownloadProgress } from './officeClient.ts';
 import {
@@ -64,3 +70,16 @@ export const createAdminUser = (body: CreateUserRequest) => officePost('/api/adm
 export const updateAdminUser = (id: string, body: UpdateUserRequest) => officePatch(userPath(id), body, AdminUserAnswerSchema);
 export const setAdminUserDisabled = (id: string, disabled: boolean) => officePost(userPath(id, disabled ? '/disable' : '/enable'), {}, AdminUserAnswerSchema);
 export const resetAdminUserPassword = (id: string) => officePost(userPath(id, '/reset-password'), {}, UserWithPasswordResponseSchema);
+
+// Devices, API tokens and webhooks (admin only; docs/PROTOCOL.md "Back office").
+export const listAdminDevices = () => officeGet('/api/admin/devices', AdminDeviceListResponseSchema);
+export const revokeAdminDevice = (id: string) => officePost(`/api/admin/devices/${encodeURIComponent(id)}/revoke`, {}, AdminDeviceAnswerSchema);
+export const listApiTokens = () => officeGet('/api/office/tokens', ApiTokenListResponseSchema);
+export const createApiToken = (body: CreateApiTokenRequest) => officePost('/api/office/tokens', body, CreateApiTokenResponseSchema);
+export const revokeApiToken = (id: string) => officePost(`/api/office/tokens/${encodeURIComponent(id)}/revoke`, {}, z.strictObject({ token: ApiTokenSchema }));
+export const listWebhooks = () => officeGet('/api/office/webhooks', WebhookListResponseSchema);
+export const createWebhook = (body: CreateWebhookRequest) => officePost('/api/office/webhooks', body, CreateWebhookResponseSchema);
+export const updateWebhook = (id: string, body: UpdateWebhookRequest) => officePatch(`/api/office/webhooks/${encodeURIComponent(id)}`, body, z.strictObject({ webhook: WebhookSchema }));
+/** The webhook's newest delivery (the list is newest first), or none yet. */
+export const lastWebhookDelivery = async (id: string) =>
+  (await officeGet(`/api/office/webhooks/${encodeURIComponent(id)}/deliveries?limit=1`, DeliveryListResponseSchema)).deliveries[0] ?? null;

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserSelect } from '../shared/FilterSelects.tsx';
-import { AUDIT_ACTIONS } from '../../../protocol/office/index.ts';
+import { AUDIT_ACTIONS, type AuditNames } from '../../../protocol/office/index.ts';
 import { listAudit } from '../api/officeApi.ts';
 import { asOfficeError, type OfficeError } from '../api/officeError.ts';
 import type { AuditEntry } from '../api/schemas.ts';
@@ -15,6 +15,13 @@ import { useUsers } from '../shared/useUsers.ts';
 import { auditApiQuery, auditFiltersFromQuery, auditFiltersToQuery, type AuditFilters } from './auditFilters.ts';
 
 const PAGE_SIZE = 100;
+const NO_NAMES: AuditNames = { users: {}, devices: {}, records: {} };
+
+function mergeNames(a: AuditNames | undefined, b: AuditNames | undefined): AuditNames {
+  const x = a ?? NO_NAMES;
+  const y = b ?? NO_NAMES;
+  return { users: { ...x.users, ...y.users }, devices: { ...x.devices, ...y.devices }, records: { ...x.records, ...y.records } };
+}
 
 export function AuditScreen() {
   const { t } = useTranslation();
@@ -24,7 +31,7 @@ export function AuditScreen() {
   const users = useUsers();
   const apiQuery = auditApiQuery(filters, { limit: PAGE_SIZE }).toString();
   const first = useOfficeData(() => listAudit(new URLSearchParams(apiQuery)), [apiQuery]);
-  const [older, setOlder] = useState<{ forQuery: string; entries: AuditEntry[]; next: string | null } | null>(null);
+  const [older, setOlder] = useState<{ forQuery: string; entries: AuditEntry[]; next: string | null; names: AuditNames } | null>(null);
   const [olderError, setOlderError] = useState<OfficeError | null>(null);
   const [loading, setLoading] = useState(false);
   const [recordText, setRecordText] = useState(filters.recordId);
@@ -33,6 +40,7 @@ export function AuditScreen() {
   const extra = older?.forQuery === apiQuery ? older : null;
   const entries = [...(first.data?.entries ?? []), ...(extra?.entries ?? [])];
   const next = extra ? extra.next : (first.data?.next ?? null);
+  const names = useMemo(() => mergeNames(first.data?.names, extra?.names), [first.data, extra]);
   const set = (patch: Partial<AuditFilters>) => setQuery(auditFiltersToQuery({ ...filters, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +53,7 @@ export function AuditScreen() {
     setOlderError(null);
     try {
       const page = await listAudit(auditApiQuery(filters, { before: next, limit: PAGE_SIZE }));
-      setOlder({ forQuery: apiQuery, entries: [...(extra?.entries ?? []), ...page.entries], next: page.next });
+      setOlder({ forQuery: apiQuery, entries: [...(extra?.entries ?? []), ...page.entries], next: page.next, names: mergeNames(extra?.names, page.names) });
     } catch (error) {
       setOlderError(asOfficeError(error));
     } finally {
@@ -97,7 +105,7 @@ export function AuditScreen() {
           <p className="office-count" role="status" data-testid="audit-count" data-count={entries.length}>
             {t('office.audit.shown', { count: entries.length })}
           </p>
-          <AuditTable entries={entries} fileName="audit-log" />
+          <AuditTable entries={entries} names={names} fileName="audit-log" />
           {olderError && <ErrorNotice error={olderError} onRetry={() => void loadOlder()} />}
           {next && (
             <button type="button" className="btn office-more" onClick={() => void loadOlder()} disabled={loading} data-testid="audit-more">

@@ -38,7 +38,7 @@ export function CaseTable({ rows, assessors, onAssigned }: Props) {
   return (
     <>
       <div className="office-table-wrap">
-        <table className="office-table" data-testid="care-table">
+        <table className="office-table office-care-table" data-testid="care-table">
           <thead>
             <tr>
               <th scope="col">{t('office.care.columns.caseNumber')}</th>
@@ -63,15 +63,15 @@ export function CaseTable({ rows, assessors, onAssigned }: Props) {
                     {row.applicationType ? ` · ${t(`office.care.applicationType.${row.applicationType}`)}` : ''}
                   </span>
                 </th>
-                <td>
+                <td className="office-nowrap">
                   <span className={`badge badge-care-${row.status}`} data-testid="care-status">
                     {t(`office.care.status.${row.status}`)}
                   </span>
                 </td>
-                <td>{row.applicationDate ?? '—'}</td>
-                <td>{plannedVisitText(row.plannedVisit)}</td>
-                <td>{row.visitDate ?? '—'}</td>
-                <td>{row.finishedDate ?? '—'}</td>
+                <td className="office-nowrap">{row.applicationDate ?? '—'}</td>
+                <td className="office-nowrap">{plannedVisitText(row.plannedVisit)}</td>
+                <td className="office-nowrap">{row.visitDate ?? '—'}</td>
+                <td className="office-nowrap">{row.finishedDate ?? '—'}</td>
                 <td className="num" data-testid="care-days-to-visit">{daysText(row.daysToVisit)}</td>
                 <td className="num" data-testid="care-days-to-finish">{daysText(row.daysToFinish)}</td>
                 <td>

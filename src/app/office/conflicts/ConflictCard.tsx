@@ -13,6 +13,7 @@ import { formatAnswer } from '../shared/formatAnswer.ts';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { useFormDefinition } from '../shared/useOfficeForms.ts';
 import { useAnswerWords, useDateTime } from '../shared/useFormat.ts';
+import { shortId } from '../shared/shortId.ts';
 import { conflictField } from './conflictField.ts';
 import { canMerge, initialMode, mergedValue, type ResolutionMode } from './resolutionDraft.ts';
 import { ValueEditor } from './ValueEditor.tsx';
@@ -84,7 +85,7 @@ export function ConflictCard({ conflict, userName, deviceName, onResolved }: Pro
         <h3 className="office-panel-title">{field ? (conflict.path.startsWith('@') ? localize(field.label, language) : pathLabel(form, conflict.path, language)) : conflict.path}</h3>
         <span className="badge badge-conflict">{t(`office.conflicts.kind.${conflict.kind}`, { defaultValue: conflict.kind })}</span>
         <button type="button" className="btn-link" onClick={() => void navigate({ name: 'office-record', recordId: conflict.recordId })} data-testid="conflict-record">
-          {t('office.conflicts.openRecord')} <span className="mono">{conflict.recordId.slice(0, 8)}</span>
+          {t('office.conflicts.openRecord')} <span className="mono">{shortId(conflict.recordId)}</span>
         </button>
       </header>
       <p className="muted">{t('office.conflicts.shownMeanwhile', { value: show(conflict.provisional) })}</p>

@@ -8,6 +8,7 @@ import { rememberQuery } from '../shared/lastQuery.ts';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { useUrlQuery } from '../shared/useUrlQuery.ts';
 import { useUsers } from '../shared/useUsers.ts';
+import { shortId } from '../shared/shortId.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 
 const PAGE = 20;
@@ -36,7 +37,7 @@ export function ConflictQueueScreen() {
           </button>
         )}
       </div>
-      {recordId && <p className="hint">{t('office.conflicts.ofRecord', { id: recordId })}</p>}
+      {recordId && <p className="hint">{t('office.conflicts.ofRecord', { id: shortId(recordId) })}</p>}
       {resolved.map((conflict) => (
         <p key={conflict.id} className="notice office-done" role="status" data-testid="conflict-resolved" data-conflict-id={conflict.id}>
           {t('office.conflicts.resolved', { path: conflict.path })}

@@ -1,8 +1,17 @@
-// A small two-column table (name, count) with its CSV button: counts by status and by result.
+// A small two-column table (name, count) with its CSV button: counts by status and by result, each count optionally a link.
 import { useTranslation } from 'react-i18next';
 import { CsvButton } from '../shared/CsvButton.tsx';
 
-export function CountTable({ rows, nameHeader, fileName, testId }: { rows: { key: string; label: string; count: number }[]; nameHeader: string; fileName: string; testId: string }) {
+interface Props {
+  rows: { key: string; label: string; count: number }[];
+  nameHeader: string;
+  fileName: string;
+  testId: string;
+  /** When given, each count is a link (e.g. to the queue filtered on that status). */
+  onOpen?: (key: string) => void;
+}
+
+export function CountTable({ rows, nameHeader, fileName, testId, onOpen }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -17,7 +26,15 @@ export function CountTable({ rows, nameHeader, fileName, testId }: { rows: { key
           {rows.map((row) => (
             <tr key={row.key} data-key={row.key}>
               <th scope="row">{row.label}</th>
-              <td className="num">{row.count}</td>
+              <td className="num">
+                {onOpen ? (
+                  <button type="button" className="btn-link office-count-link" onClick={() => onOpen(row.key)} data-count={row.count}>
+                    {row.count}
+                  </button>
+                ) : (
+                  row.count
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

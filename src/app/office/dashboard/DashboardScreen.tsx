@@ -1,5 +1,5 @@
 // 集計: per survey and period — KPIs, counts by status and by result, the daily trend (chart.js), a map of points, CSV of every table and the server exports.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_STATUSES } from '../../../protocol/snapshot.ts';
 import { localize } from '../../localize.ts';
@@ -14,9 +14,12 @@ import { rememberQuery } from '../shared/lastQuery.ts';
 import { PointMap, type MapPoint } from '../shared/PointMap.tsx';
 import { useOfficeData } from '../shared/useOfficeData.ts';
 import { SurveySelect } from '../shared/FilterSelects.tsx';
+import { useFormList } from '../shared/useOfficeForms.ts';
 import { useUrlQuery } from '../shared/useUrlQuery.ts';
 import { CountTable } from './CountTable.tsx';
-import { dashboardApiQuery, dashboardFiltersFromQuery, dashboardFiltersToQuery, type DashboardFilters } from './dashboardFilters.ts';
+import { dashboardApiQuery, dashboardDays, dashboardExportQuery, dashboardFiltersFromQuery, dashboardFiltersToQuery, type DashboardFilters } from './dashboardFilters.ts';
+import { FormStatusTable } from './FormStatusTable.tsx';
+import { queueQueryFor } from './queueLink.ts';
 
 const COLOURS = { submitted: '#1e7b34', approved: '#0b5394', returned: '#c25e00', draft: '#8a949e', result: '#6a3d9a' };
 
@@ -26,7 +29,16 @@ export function DashboardScreen() {
   const [query, setQuery] = useUrlQuery();
   const filters = useMemo(() => dashboardFiltersFromQuery(query), [query]);
   useEffect(() => rememberQuery('dashboard', query), [query]);
-  const apiQuery = dashboardApiQuery(filters).toString();
+  // One "today" per visit, so the window (and the queue links) do not move while the screen is open.
+  const [today] = useState(() => new Date());
+  const days = dashboardDays(filters, today);
+  const apiQuery = dashboardApiQuery(filters, today).toString();
+  const forms = useFormList();
+  const formTitle = (formId: string) => {
+    const form = forms?.find((f) => f.id === formId);
+    return form ? localize(form.title, language) : formId;
+  };
+  const openQueue = (status: string) => void navigate({ name: 'office', page: 'queue', query: queueQueryFor(days, filters.formId, RECORD_STATUSES.find((s) => s === status) ?? null) });
   const dashboard = useOfficeData(() => getDashboard(new URLSearchParams(apiQuery)), [apiQuery]);
   const data = dashboard.data;
   const set = (patch: Partial<DashboardFilters>) => setQuery(dashboardFiltersToQuery({ ...filters, ...patch }));
@@ -67,7 +79,7 @@ export function DashboardScreen() {
       {dashboard.loading && !data && <p className="loading">{t('app.loading')}</p>}
       {data && (
         <>
-          <p className="hint">{t('office.dashboard.window', { from: data.window.from.slice(0, 10), to: data.window.to.slice(0, 10) })}</p>
+          <p className="hint">{t('office.dashboard.window', { from: days.from.replaceAll('-', '/'), to: days.to.replaceAll('-', '/') })}</p>
           {data.truncated && <p className="notice">{t('office.dashboard.truncated')}</p>}
           <section className="office-panel" aria-labelledby="kpi-title">
             <h3 id="kpi-title" className="office-panel-title">{t('office.dashboard.kpis')}</h3>
@@ -85,16 +97,21 @@ export function DashboardScreen() {
             )}
             <CsvButton fileName="kpis" header={[t('office.dashboard.kpi'), t('office.dashboard.value'), t('office.dashboard.unitHeader')]} rows={data.kpis.map((k) => [localize(k.label, language), k.value, t(`office.dashboard.unitName.${k.unit}`)])} testId="kpis-csv" />
           </section>
+          <section className="office-panel" aria-labelledby="by-form-title">
+            <h3 id="by-form-title" className="office-panel-title">{t('office.dashboardForms.title')}</h3>
+            <p className="hint">{t('office.dashboardForms.hint')}</p>
+            <FormStatusTable byForm={data.counts.byForm} days={days} formTitle={formTitle} />
+          </section>
           <div className="office-dashboard-grid">
             <section className="office-panel" aria-labelledby="status-title">
               <h3 id="status-title" className="office-panel-title">{t('office.dashboard.byStatus')}</h3>
               <ChartView type="bar" labels={statusLabels} series={statusSeries} title={t('office.dashboard.byStatus')} testId="chart-status" />
-              <CountTable rows={statusRows} nameHeader={t('office.queue.columns.status')} fileName="counts-by-status" testId="counts-status" />
+              <CountTable rows={statusRows} nameHeader={t('office.queue.columns.status')} fileName="counts-by-status" testId="counts-status" onOpen={openQueue} />
             </section>
             <section className="office-panel" aria-labelledby="result-title">
               <h3 id="result-title" className="office-panel-title">{resultTitle}</h3>
               {resultRows.length === 0 ? (
-                <p className="muted">{t('office.dashboard.noResults')}</p>
+                <p className="muted" data-testid="no-results">{t(!filters.formId ? 'office.dashboardForms.pickForm' : data.result ? 'office.dashboard.noResults' : 'office.dashboardForms.noScoring')}</p>
               ) : (
                 <>
                   <ChartView type="bar" labels={resultLabels} series={resultSeries} title={resultTitle} testId="chart-result" />
@@ -136,7 +153,7 @@ export function DashboardScreen() {
           <section className="office-panel" aria-labelledby="exports-title">
             <h3 id="exports-title" className="office-panel-title">{t('office.export.title')}</h3>
             <p className="hint">{t('office.export.hint')}</p>
-            <ExportButtons query={dashboardApiQuery(filters)} />
+            <ExportButtons query={dashboardExportQuery(filters)} />
           </section>
         </>
       )}

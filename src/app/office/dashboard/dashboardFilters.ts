@@ -1,5 +1,6 @@
 // The dashboard's filters (survey, day range) ⇄ the page URL query, and → the query of GET /api/office/dashboard and the exports.
 import { dayEndIso, dayStartIso } from '../queue/queueFilters.ts';
+import { tokyoToday } from '../shared/tokyoTime.ts';
 
 export interface DashboardFilters {
   formId: string;
@@ -24,10 +25,36 @@ export function dashboardFiltersToQuery(filters: DashboardFilters): string {
   return params.toString();
 }
 
-export function dashboardApiQuery(filters: DashboardFilters): URLSearchParams {
+/** The exports' query: only the chosen days (the export routes have their own default). */
+export function dashboardExportQuery(filters: DashboardFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.formId) params.set('formId', filters.formId);
   if (filters.from) params.set('from', dayStartIso(filters.from));
   if (filters.to) params.set('to', dayEndIso(filters.to));
+  return params;
+}
+
+/** Days counted when none are chosen: the last 30 Tokyo days, today included. */
+export const DEFAULT_DAYS = 30;
+
+
+/**
+ * The days the dashboard counts, always explicit: the chosen ones, else the last 30 Tokyo days. Explicit days
+ * (not the server's default UTC window) are what lets every count open the queue on exactly the records it counted.
+ */
+export function dashboardDays(filters: DashboardFilters, today: Date): { from: string; to: string } {
+  const to = filters.to || tokyoToday(today);
+  if (filters.from) return { from: filters.from, to };
+  // Noon UTC of the day: whole days back never cross a date line.
+  const start = new Date(Date.parse(`${to}T12:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000);
+  return { from: start.toISOString().slice(0, 10), to };
+}
+
+export function dashboardApiQuery(filters: DashboardFilters, today: Date): URLSearchParams {
+  const params = new URLSearchParams();
+  const days = dashboardDays(filters, today);
+  if (filters.formId) params.set('formId', filters.formId);
+  params.set('from', dayStartIso(days.from));
+  params.set('to', dayEndIso(days.to));
   return params;
 }

@@ -1,8 +1,10 @@
 // The review queue's rows: record name (opens it), survey, status badge, assignee, last update, revision, errors/warnings and open conflicts.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordListItem } from '../api/schemas.ts';
 import { OfficeStatusBadge } from '../shared/OfficeStatusBadge.tsx';
 import { shownReviewState } from '../../../protocol/review.ts';
+import { shortIds } from '../shared/shortId.ts';
 
 interface Props {
   items: readonly RecordListItem[];
@@ -14,6 +16,7 @@ interface Props {
 
 export function QueueTable({ items, formTitle, userName, dateTime, onOpen }: Props) {
   const { t } = useTranslation();
+  const shorts = useMemo(() => shortIds(items.map((item) => item.id)), [items]);
   return (
     <div className="office-table-wrap">
       <table className="office-table" data-testid="queue-table">
@@ -35,15 +38,15 @@ export function QueueTable({ items, formTitle, userName, dateTime, onOpen }: Pro
                 <button type="button" className="office-open" onClick={() => onOpen(item.id)} data-testid="queue-open">
                   <span data-testid="queue-title">{item.summary?.title || t('records.untitled')}</span>
                   {item.summary?.subtitle && <span className="office-record-sub" data-testid="queue-subtitle">{item.summary.subtitle}</span>}
-                  <span className="mono office-id">{item.id.slice(0, 8)}</span>
+                  <span className="mono office-id" data-testid="queue-short-id">{shorts.get(item.id)}</span>
                 </button>
               </td>
               <td>{formTitle(item.formId)}</td>
-              <td>
+              <td className="office-nowrap">
                 <OfficeStatusBadge status={shownReviewState(item)} />
               </td>
               <td>{userName(item.assigneeId ?? item.ownerId)}</td>
-              <td>{dateTime(item.updatedAt)}</td>
+              <td className="office-nowrap">{dateTime(item.updatedAt)}</td>
               <td className="num">{item.summary?.revision ?? 0}</td>
               <td>
                 <span className="office-issues">

@@ -1,5 +1,6 @@
 // The review queue's filters ⇄ the page URL query (so reload and back keep them) and → the query of GET /api/office/records.
 import { RECORD_STATUSES, type RecordStatus } from '../../../protocol/snapshot.ts';
+import { tokyoDayEndIso, tokyoDayStartIso } from '../shared/tokyoTime.ts';
 import { presetById, type Bbox } from './areaPresets.ts';
 
 export interface QueueFilters {
@@ -7,7 +8,7 @@ export interface QueueFilters {
   /** Empty = every status. */
   statuses: RecordStatus[];
   assigneeId: string;
-  /** Calendar days (YYYY-MM-DD, local time), inclusive; '' = open. */
+  /** Calendar days (YYYY-MM-DD, Asia/Tokyo), inclusive; '' = open. */
   from: string;
   to: string;
   warnings: boolean;
@@ -98,15 +99,11 @@ export function filtersToQuery(filters: QueueFilters): string {
   return params.toString();
 }
 
-/** Start of a local calendar day as an ISO instant. */
-export function dayStartIso(day: string): string {
-  return new Date(`${day}T00:00:00`).toISOString();
-}
+/** Start of a calendar day (Asia/Tokyo, the office's one clock) as an ISO instant. */
+export const dayStartIso = tokyoDayStartIso;
 
-/** The last millisecond of a local calendar day as an ISO instant (the API's bounds are inclusive). */
-export function dayEndIso(day: string): string {
-  return new Date(`${day}T23:59:59.999`).toISOString();
-}
+/** The last millisecond of a calendar day (Asia/Tokyo) as an ISO instant (the API's bounds are inclusive). */
+export const dayEndIso = tokyoDayEndIso;
 
 /** The query of GET /api/office/records (and the export routes, which take the same filters). */
 export function filtersToApiQuery(filters: QueueFilters, page: { after?: string | null; limit?: number } = {}): URLSearchParams {

@@ -8,6 +8,7 @@ import { navigate } from '../../state/routeStore.ts';
 import { AuditTable } from '../shared/AuditTable.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { recallQuery } from '../shared/lastQuery.ts';
+import { shortId } from '../shared/shortId.ts';
 import { OfficeStatusBadge } from '../shared/OfficeStatusBadge.tsx';
 import { shownReviewState } from '../../../protocol/review.ts';
 import { PointMap, type MapPoint } from '../shared/PointMap.tsx';
@@ -76,7 +77,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
             </div>
             <div>
               <dt>{t('office.record.id')}</dt>
-              <dd className="mono">{record.id}</dd>
+              <dd className="mono" title={record.id} data-testid="office-short-id">{shortId(record.id)}</dd>
             </div>
           </dl>
           <RecordPdfButton recordId={record.id} formId={record.formId} />
@@ -102,7 +103,7 @@ export function RecordViewScreen({ recordId }: { recordId: string }) {
                 <h3 id="office-audit-title" className="office-panel-title">
                   {t('office.record.audit')}
                 </h3>
-                <AuditTable entries={detail.data.audit} compact fileName={`audit-${record.id}`} />
+                <AuditTable entries={detail.data.audit} names={detail.data.auditNames} compact fileName={`audit-${record.id}`} />
               </section>
             </aside>
           </div>

@@ -1,18 +1,12 @@
-// Formatting helpers bound to the current language: date-times, days and the words answers are shown with.
+// Formatting helpers of the office screens: date-times (Asia/Tokyo) and the words answers are shown with in the current language.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerWords } from './formatAnswer.ts';
+import { tokyoDateTime } from './tokyoTime.ts';
 
+/** Every office screen's date-time: Asia/Tokyo wall-clock time (tokyoTime.ts), the same in both languages. */
 export function useDateTime(): (iso: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
-    return (iso) => {
-      if (!iso) return '—';
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : format.format(date);
-    };
-  }, [i18n.language]);
+  return tokyoDateTime;
 }
 
 export function useAnswerWords(): AnswerWords {

@@ -1,6 +1,7 @@
-// Admin routes: list registered devices, revoke one (its tokens stop working, it cannot log in again).
+// Admin routes: list registered devices with their owner's names, revoke one (its tokens stop working, it cannot log in again).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AdminDeviceListResponse } from '../../../../src/protocol/office/device-admin.ts';
 import { revokeDevice } from '../../auth/accounts.ts';
 import { sessionAudit } from '../../office/session-audit.ts';
 import { requireRole, requireSession } from '../guard.ts';
@@ -13,8 +14,11 @@ export function registerAdminRoutes(app: FastifyInstance, services: ApiServices)
   app.get('/api/admin/devices', async (req) => {
     requireRole(await requireSession(services, req), ['admin']);
     const { devices, users } = await services.store.transaction(async (tx) => ({ devices: await tx.listDevices(), users: await tx.listUsers() }));
-    const names = new Map(users.map((user) => [user.id, user.username]));
-    return { devices: devices.map((device) => ({ ...device, username: names.get(device.userId) ?? null })) };
+    const owners = new Map(users.map((user) => [user.id, user]));
+    const answer: AdminDeviceListResponse = {
+      devices: devices.map((device) => ({ ...device, username: owners.get(device.userId)?.username ?? null, displayName: owners.get(device.userId)?.displayName ?? null })),
+    };
+    return answer;
   });
 
   app.post('/api/admin/devices/:id/revoke', async (req) => {
