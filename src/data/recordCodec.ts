@@ -39,6 +39,7 @@ const storedRecordSchema = z.looseObject({
   // Review fields (差し戻し); a damaged note is dropped rather than making the whole record unreadable.
   review: ReviewNoteSchema.optional().catch(undefined),
   returned: z.boolean().optional().catch(undefined),
+  approved: z.boolean().optional().catch(undefined),
 });
 
 export type DecodeResult =

@@ -46,6 +46,8 @@ export interface RecordRow {
   review?: ReviewNote;
   /** True while the server holds the record as returned for correction (差し戻し): a local draft to fix and finalize again. */
   returned?: boolean;
+  /** True while the server holds the record as approved (承認済み); locally it stays a read-only 'submitted'. */
+  approved?: boolean;
 }
 
 export interface AnswerChange {

@@ -25,6 +25,7 @@ import { scoringFunctions } from '../editor/scoringFunctions.ts';
 import { SectionNav } from '../editor/SectionNav.tsx';
 import { SectionView } from '../editor/SectionView.tsx';
 import { useAutosave } from '../editor/useAutosave.ts';
+import { useRecordStateReload } from '../editor/useRecordStateReload.ts';
 import { WarningsPanel } from '../editor/WarningsPanel.tsx';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
@@ -44,6 +45,7 @@ export function RecordEditorScreen({ recordId }: { recordId: string }) {
   const queue = useAutosave(recordId);
   const login = useSession();
   useEffect(() => editor.setUserRole(login?.user.role), [login]);
+  useRecordStateReload(recordId, loaded?.ok ? loaded.record : undefined, () => setReloadKey((k) => k + 1));
 
   useEffect(() => {
     let alive = true;

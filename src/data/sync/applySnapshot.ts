@@ -73,7 +73,9 @@ export function applySnapshotToLocal(
   };
   delete row.review;
   delete row.returned;
+  delete row.approved;
   if (review) row.review = review;
   if (returned) row.returned = true;
+  if (replica.status === 'approved' && status === 'submitted') row.approved = true;
   return row;
 }
