@@ -49,7 +49,7 @@ export function HomeScreen() {
       )}
       {offered?.signedIn && catalogFailed && <p className="notice">{t('home.loadFailed')}</p>}
       {offered?.signedIn && offered.formIds === null && <p className="notice" data-testid="home-no-grant">{t('home.noGrant')}</p>}
-      {forms && forms.length === 0 && !careAssessor && !reviewer && <p className="empty" data-testid="home-no-forms">{t('home.noForms')}</p>}
+      {offered?.signedIn && forms && forms.length === 0 && !careAssessor && !reviewer && <p className="empty" data-testid="home-no-forms">{t('home.noForms')}</p>}
       <ul className="card-list">
         {forms?.map((form) => (
           <li key={form.id}>
