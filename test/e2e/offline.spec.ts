@@ -10,7 +10,7 @@ test('a record filled offline survives a reload and a new browser context on the
   try {
     const first = await chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH, baseURL, viewport: { width: 768, height: 1024 } });
     const page = first.pages()[0] ?? (await first.newPage());
-    await loadControlledApp(page);
+    await loadControlledApp(page, 'surveyor');
 
     await first.setOffline(true);
     await page.reload();

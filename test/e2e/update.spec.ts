@@ -17,7 +17,7 @@ test('a waiting service worker shows the update banner; the page reloads only wh
 });
 
 async function updateFlow(page: import('@playwright/test').Page): Promise<void> {
-  await loadControlledApp(page);
+  await loadControlledApp(page, 'surveyor');
   await openSampleSurvey(page);
   await createRecord(page);
   await page.getByLabel('担当者名').fill('更新 前子');
