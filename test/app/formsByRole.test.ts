@@ -28,6 +28,7 @@ describe('syncChipState', () => {
   it('not logged in yet is a neutral state; an expired login is not', () => {
     expect(syncChipState({ phase: 'unauthenticated', lastError: { code: 'E_NOT_LOGGED_IN', detail: '', at } })).toBe('signedOut');
     expect(syncChipState({ phase: 'unauthenticated', lastError: { code: 'E_UNAUTHENTICATED', detail: '', at } })).toBe('unauthenticated');
+    expect(syncChipState({ phase: 'unauthenticated', lastError: { code: 'E_DEVICE_REVOKED', detail: '', at } })).toBe('revoked');
   });
 });
 

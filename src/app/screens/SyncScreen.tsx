@@ -43,7 +43,7 @@ export function SyncScreen() {
           <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void syncClient().syncNow()} data-testid="sync-now">
             {busy ? t('sync.running') : t('sync.now')}
           </button>
-        ) : (
+        ) : status.lastError?.code === 'E_DEVICE_REVOKED' ? null : (
           <button type="button" className="btn btn-primary btn-large" onClick={() => void navigate({ name: 'login' })} data-testid="sync-login">
             {t('sync.login')}
           </button>
