@@ -2,6 +2,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createRecord, drawSignature, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
 
+// A login comes first now (nothing is fillable before it, issue 13), which adds its own seconds.
+test.setTimeout(120_000);
+
 test.use({ geolocation: { latitude: 35.6812, longitude: 139.7671, accuracy: 8 }, permissions: ['geolocation'], viewport: { width: 768, height: 1024 } });
 
 async function openNewRecord(page: Page): Promise<string> {

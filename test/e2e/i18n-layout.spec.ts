@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createRecord, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
 
+// A login comes first now (nothing is fillable before it, issue 13), which adds its own seconds.
+test.setTimeout(120_000);
+
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
