@@ -168,6 +168,7 @@ test('an expired login is called expired; a revoked tablet is not shown as logge
   await expect(page.getByTestId('sync-user')).toContainText('利用停止');
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'revoked');
   await expect(page.getByTestId('sync-login')).toHaveCount(0);
+  await expect(page.getByTestId('sync-phase')).not.toContainText('ログインが必要です');
   await page.screenshot({ path: `${SHOTS}/c-sync-revoked.png` });
   await context.close();
 });

@@ -64,7 +64,7 @@ export function SyncScreen() {
         <div className="settings-row">
           <dt>{t('sync.title')}</dt>
           <dd data-testid="sync-phase" data-phase={status.phase}>
-            {t(`sync.phase.${status.phase}`)}
+            {status.phase === 'unauthenticated' && status.lastError?.code === 'E_DEVICE_REVOKED' ? t('header.sync.revoked') : t(`sync.phase.${status.phase}`)}
             {busy && (
               <span className="sync-progress" data-testid="sync-progress">
                 {' '}
