@@ -1,30 +1,15 @@
-// Fetches the survey catalog (/forms/index.json) and stores each form definition on the device, so surveys open offline.
-import { getForm, saveForm } from '../data/index.ts';
+// Fetches the forms the server grants the signed-in user's role (GET /api/forms), caches each definition and records the grant.
+import { z } from 'zod';
+import { getForm, saveForm, saveFormGrant } from '../data/index.ts';
+import { currentSession } from '../data/sync/index.ts';
 import type { Localized } from '../engine/types.ts';
 import { appDb } from './db.ts';
 
-interface CatalogEntry {
-  id: string;
-  version: number;
-  title: Localized;
-}
-
-function parseCatalog(body: unknown): CatalogEntry[] {
-  const forms = (body as { forms?: unknown })?.forms;
-  if (!Array.isArray(forms)) throw new Error('E_CATALOG_INVALID: /forms/index.json has no forms list');
-  return forms.filter(
-    (f): f is CatalogEntry => typeof f?.id === 'string' && typeof f?.version === 'number' && typeof f?.title?.ja === 'string',
-  );
-}
-
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`E_FETCH_FAILED: ${url} answered ${response.status}`);
-  return response.json();
-}
+const FormsResponseSchema = z.object({ forms: z.array(z.unknown()) });
 
 export interface CatalogSyncResult {
-  ok: boolean;
+  /** 'signed-out': nothing to fetch (and nothing is offered); 'failed': offline or refused, the last grant stays. */
+  outcome: 'fetched' | 'signed-out' | 'failed';
   /** Forms that could not be parsed: shown to nobody but logged, the others still load. */
   rejected: string[];
 }
@@ -32,36 +17,45 @@ export interface CatalogSyncResult {
 let inFlight: Promise<CatalogSyncResult> | null = null;
 
 /**
- * Stores every catalog form the device does not have yet; failures (offline) leave the cached forms as they are.
- * Called at app start (so any screen opened directly, e.g. a survey's record list, finds its form) and by the
- * home screen; concurrent callers share one run.
+ * Caches every form the server grants the signed-in user and stores the grant (form ids + user id), which decides what
+ * the tablet offers. Failures (offline) leave the cached forms and the last grant as they are. Called at app start, on
+ * the home screen and after login; concurrent callers share one run.
  */
 export function syncFormCatalog(): Promise<CatalogSyncResult> {
-  inFlight ??= fetchCatalogForms().finally(() => {
+  inFlight ??= fetchGrantedForms().finally(() => {
     inFlight = null;
   });
   return inFlight;
 }
 
-async function fetchCatalogForms(): Promise<CatalogSyncResult> {
+async function fetchGrantedForms(): Promise<CatalogSyncResult> {
   const db = appDb();
   const rejected: string[] = [];
+  const session = await currentSession(db);
+  if (!session) return { outcome: 'signed-out', rejected };
   try {
-    const entries = parseCatalog(await fetchJson('/forms/index.json'));
+    const response = await fetch('/api/forms', { headers: { authorization: `Bearer ${session.token}` }, cache: 'no-store' });
+    // 401/403 (expired, revoked, password change): the sync client tells the user; the last grant stays.
+    if (!response.ok) return { outcome: 'failed', rejected };
+    const body = FormsResponseSchema.parse(await response.json());
     const { parseForm } = await import('../engine/index.ts');
-    for (const entry of entries) {
-      if (await getForm(db, entry.id, entry.version)) continue;
-      const parsed = parseForm(await fetchJson(`/forms/${encodeURIComponent(entry.id)}.json`));
-      if (parsed.ok) await saveForm(db, parsed.form);
-      else {
-        rejected.push(entry.id);
-        console.error(`[genba] E_FORM_INVALID: ${entry.id}`, parsed.errors);
+    const granted: string[] = [];
+    for (const raw of body.forms) {
+      const parsed = parseForm(raw);
+      if (!parsed.ok) {
+        const id = (raw as { id?: unknown } | null)?.id;
+        rejected.push(typeof id === 'string' ? id : '?');
+        console.error(`[genba] E_FORM_INVALID: ${String(id)}`, parsed.errors);
+        continue;
       }
+      if (!(await getForm(db, parsed.form.id, parsed.form.version))) await saveForm(db, parsed.form);
+      granted.push(parsed.form.id);
     }
-    return { ok: true, rejected };
+    await saveFormGrant(db, session.user.id, granted);
+    return { outcome: 'fetched', rejected };
   } catch (error) {
     console.warn('[genba] form catalog not refreshed', error);
-    return { ok: false, rejected };
+    return { outcome: 'failed', rejected };
   }
 }
 

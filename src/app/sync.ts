@@ -1,7 +1,7 @@
 // The app's one SyncClient (same-origin server, tus uploads, browser events) and the hooks the screens use to follow it.
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_DB_NAME, getSetting, openDb } from '../data/index.ts';
-import { browserEnvironment, HttpSyncTransport, SyncClient, TusBlobUploader, type Session, type SyncStatus } from '../data/sync/index.ts';
+import { DEFAULT_DB_NAME, openDb } from '../data/index.ts';
+import { browserEnvironment, currentSession, HttpSyncTransport, SyncClient, TusBlobUploader, type Session, type SyncStatus } from '../data/sync/index.ts';
 import { appDb } from './db.ts';
 import { useLiveQuery } from './hooks/useLiveQuery.ts';
 
@@ -30,7 +30,18 @@ export function useSyncStatus(): SyncStatus {
   return useSyncExternalStore((listener) => sync.subscribe(listener), () => sync.getStatus());
 }
 
-/** The signed-in user (null when logged out; undefined while loading). */
+/** The signed-in user (null when logged out or when the login has expired; undefined while loading). */
 export function useSession(): Session | null | undefined {
-  return useLiveQuery(async () => (await getSetting(appDb(), 'session')) ?? null, []);
+  return useLiveQuery(async () => (await currentSession(appDb())) ?? null, []);
+}
+
+/**
+ * Sends what is waiting now rather than at the next automatic sync (after 記入完了): only when signed in and online,
+ * otherwise the sync client's own triggers (reconnect, interval) take it.
+ */
+export function sendNow(): void {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+  void currentSession(appDb()).then((session) => {
+    if (session) void syncClient().syncNow();
+  });
 }

@@ -7,12 +7,13 @@ export {
   type MigrateAnswersFn, type MigrationOutcome,
 } from './records.ts';
 export { openRecordForEditing, type OpenedRecord, type ReadOnlyReason } from './openRecord.ts';
-export { pendingCount, pendingEntries, claimBatch, markAcknowledged, entriesOf, isMetaPath, type OutboxEntry, type MetaPath } from './outbox.ts';
+export { pendingCount, pendingRecordCount, pendingEntries, claimBatch, markAcknowledged, entriesOf, isMetaPath, type OutboxEntry, type MetaPath } from './outbox.ts';
 export {
   sha256Hex, putAttachment, getAttachment, attachmentsOf, pendingUploads, markUploaded,
   type AttachmentRow, type AttachmentKind, type NewAttachment,
 } from './attachments.ts';
 export { saveForm, getForm, latestForm, listForms, type FormRow } from './forms.ts';
+export { offeredFormIds, formGrant, saveFormGrant, type FormGrant } from './grantedForms.ts';
 export { putRefData, getRefData, type RefDataRow } from './refData.ts';
 export { getSetting, setSetting, getDeviceId, type SettingKey, type SettingValues } from './settings.ts';
 export { listSavedPhrases, savePhrase, deletePhrase, savedPhrasesFor, type SavedPhrase } from './savedPhrases.ts';

@@ -64,6 +64,15 @@ export function pendingCount(db: GenbaDb): Promise<number> {
   return db.outbox.count();
 }
 
+/**
+ * Records with at least one unacknowledged entry: what a person calls "unsent" (one finished survey is one,
+ * however many answers it holds). Read from the [recordId+path] index keys, so no entry is loaded.
+ */
+export async function pendingRecordCount(db: GenbaDb): Promise<number> {
+  const keys = await db.outbox.orderBy('[recordId+path]').keys();
+  return new Set(keys.map((key) => String((key as unknown as [string, string])[0]))).size;
+}
+
 /** The oldest unacknowledged entries, in the order they were made. */
 export function pendingEntries(db: GenbaDb, limit: number): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('seq').limit(Math.max(0, limit)).toArray();

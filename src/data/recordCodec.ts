@@ -46,6 +46,7 @@ const storedRecordSchema = z.looseObject({
   returned: z.boolean().optional().catch(undefined),
   everSubmitted: z.boolean().optional().catch(undefined),
   reviewReplies: ReviewRepliesSchema.optional().catch(undefined),
+  approved: z.boolean().optional().catch(undefined),
 });
 
 export type DecodeResult =

@@ -55,6 +55,8 @@ export interface RecordRow {
   everSubmitted?: boolean;
   /** The assessor's answers to the comments of the return being corrected (local until the record is finished, then sent as '@reply'). */
   reviewReplies?: ReviewReplies;
+  /** True while the server holds the record as approved (承認済み); locally it stays a read-only 'submitted'. */
+  approved?: boolean;
 }
 
 /** Only a draft that never reached the office may be deleted on the device (差し戻し and resubmitted records never). */

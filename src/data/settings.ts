@@ -28,6 +28,18 @@ const settingSchemas = {
     /** An admin reset the password: the app asks for a new one before it syncs (the server refuses everything else). */
     mustChangePassword: z.boolean().optional(),
   }),
+  /**
+   * Why the last session ended without a logout (its token expired, or an administrator revoked this device), so the
+   * app can say so instead of a plain "please log in". Login and logout remove it.
+   */
+  sessionEnded: z.object({ reason: z.enum(['expired', 'revoked']), at: z.string(), displayName: z.string() }),
+  /** The user this tablet was last logged in with (the server binds a device to one user); named when someone else tries. */
+  deviceUser: z.object({ id: z.string(), displayName: z.string() }),
+  /**
+   * The form ids the server granted the signed-in user's role (GET /api/forms) and whose grant it is. Cached forms of
+   * another user are never offered: only the ids granted to the CURRENT user are.
+   */
+  grantedForms: z.object({ userId: z.string(), formIds: z.array(z.string()), at: z.string() }),
   /** Name the user gave this tablet at login (shown to the admin next to the device id). */
   deviceLabel: z.string(),
   /** Last server changeSeq fully stored on the device (pull resumes after it); written in the page's transaction. */

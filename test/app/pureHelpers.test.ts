@@ -85,8 +85,10 @@ describe('displayStatus', () => {
     expect(displayStatus('draft', 2)).toBe('errors');
     expect(displayStatus('ready', 0)).toBe('ready');
     expect(displayStatus('submitted', 3)).toBe('submitted');
-    expect(displayStatus('draft', 2, true)).toBe('returned');
-    expect(displayStatus('ready', 0, true)).toBe('ready');
+    expect(displayStatus('draft', 2, { returned: true })).toBe('returned');
+    expect(displayStatus('ready', 0, { returned: true })).toBe('ready');
+    // The server approved it: the tablet says 承認済み, not 送信済み.
+    expect(displayStatus('submitted', 0, { approved: true })).toBe('approved');
   });
 });
 

@@ -37,7 +37,7 @@ test('review queue → return with a field comment → the tablet corrects → r
   const recordId = await createRecord(tablet.page);
   await fillValidRecord(tablet.page);
   await tablet.page.getByTestId('finalize').click();
-  await expect(tablet.page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'ready');
+  await expect(tablet.page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'submitted'); // online: 記入完了 sends at once
   await syncNow(tablet.page);
   await expect(tablet.page.getByTestId('pending-count')).toHaveAttribute('data-count', '0');
 
@@ -110,7 +110,7 @@ test('review queue → return with a field comment → the tablet corrects → r
   await tablet.page.getByLabel('担当者名').fill('山田 太郎');
   await expectSaved(tablet.page);
   await tablet.page.getByTestId('finalize').click();
-  await expect(tablet.page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'ready');
+  await expect(tablet.page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'submitted'); // online: 記入完了 sends at once
   await syncNow(tablet.page);
   await expect(tablet.page.getByTestId('pending-count')).toHaveAttribute('data-count', '0');
 

@@ -204,5 +204,17 @@ test('the assessor fills a whole 調査票 offline from a visit, syncs it, and d
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10 * 1024);
   expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThanOrEqual(2);
+
+  // The office approves: after a sync the case card says 承認済み, not 送信済み (issue 13, honest status).
+  const approved = await request.post(`/api/records/${recordId}/review`, { headers: { authorization: `Bearer ${token}` }, data: { action: 'approve' } });
+  expect(approved.status()).toBe(200);
+  await syncNow(page);
+  await page.goto('/');
+  await page.getByTestId('care-entry').click();
+  const card = page.getByTestId('care-case-card').filter({ hasText: `申請番号 ${CASE_NUMBER}` }).first();
+  await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'approved');
+  await expect(card.getByTestId('status-badge')).toHaveText('承認済み');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/h13/shots/c-care-card-approved.png' });
   await context.close();
 });

@@ -2,10 +2,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createRecord, drawSignature, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
 
+// A login comes first now (nothing is fillable before it, issue 13), which adds its own seconds.
+test.setTimeout(120_000);
+
 test.use({ geolocation: { latitude: 35.6812, longitude: 139.7671, accuracy: 8 }, permissions: ['geolocation'], viewport: { width: 768, height: 1024 } });
 
 async function openNewRecord(page: Page): Promise<string> {
-  await loadControlledApp(page);
+  await loadControlledApp(page, 'surveyor');
   await openSampleSurvey(page);
   return createRecord(page);
 }
@@ -104,6 +107,8 @@ test('finalize is refused while invalid (count shown, first error focused) and a
 
   await expect(page.getByTestId('error-total')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('finalize-message')).toHaveCount(0);
+  // Offline, a finalized record waits (送信待ち) and can still be reopened; online it is sent at once (honest-status.spec.ts).
+  await page.context().setOffline(true);
   await page.getByTestId('finalize').click();
   await expect(page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'ready');
   await expect(page.getByTestId('finalize')).toHaveCount(0);
@@ -119,6 +124,9 @@ test('finalize is refused while invalid (count shown, first error focused) and a
   await expect(item.getByTestId('status-badge')).toHaveAttribute('data-status', 'ready');
   await expect(item).toContainText('山田 太郎');
   await expect(item.getByTestId('record-delete')).toHaveCount(0);
+  // Back online: sent without pressing sync.
+  await page.context().setOffline(false);
+  await expect(item.getByTestId('status-badge')).toHaveAttribute('data-status', 'submitted', { timeout: 20_000 });
 });
 
 test('a draft can be deleted after confirming', async ({ page }) => {

@@ -11,14 +11,22 @@ export const CHROMIUM_LAUNCH = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
-/** Loads the app, waits until the service worker is active and precached, then reloads so it controls the page. */
-export async function loadControlledApp(page: Page): Promise<void> {
+/**
+ * Loads the app, waits until the service worker is active and precached, then reloads so it controls the page. With
+ * `as`, logs that demo user in and returns to the home screen, which then offers the forms the server grants the role
+ * (before a login nothing is fillable).
+ */
+export async function loadControlledApp(page: Page, as?: string): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+  if (!as) return;
+  await loginAs(page, as);
+  await page.locator('.app-title').click();
   await expect(page.getByTestId('home-screen')).toBeVisible();
 }
 

@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createRecord, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
 
+// A login comes first now (nothing is fillable before it, issue 13), which adds its own seconds.
+test.setTimeout(120_000);
+
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
@@ -11,7 +14,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('Japanese by default, English switchable, and the choice survives a reload', async ({ page }) => {
-  await loadControlledApp(page);
+  await loadControlledApp(page, 'surveyor');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { name: '調査票' })).toBeVisible();
   await expect(page.getByTestId('survey-field-check')).toContainText('現地確認（設備点検）');
@@ -42,7 +45,7 @@ test.describe('portrait tablet 768×1024', () => {
   test.use({ viewport: { width: 768, height: 1024 } });
 
   test('main screens render with large touch targets; section navigation sits above the form', async ({ page }) => {
-    await loadControlledApp(page);
+    await loadControlledApp(page, 'surveyor');
     const offlineReady = page.getByTestId('offline-ready');
     if (await offlineReady.isVisible()) await offlineReady.getByRole('button').click();
     await shot(page, 'home-768x1024');
@@ -78,7 +81,7 @@ test.describe('landscape tablet 1280×800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   test('section navigation is a side list beside the form', async ({ page }) => {
-    await loadControlledApp(page);
+    await loadControlledApp(page, 'surveyor');
     await openSampleSurvey(page);
     await createRecord(page);
     const nav = await page.getByTestId('section-nav').boundingBox();

@@ -40,7 +40,7 @@ async function seedDraft(page: Page, form: FormDefinition, record: { id: string;
 }
 
 test('a draft of the previous version is migrated and the user is told', async ({ page }) => {
-  await loadControlledApp(page);
+  await loadControlledApp(page, 'surveyor');
   await seedDraft(page, olderVersion(1), { id: '01900000-0000-7000-8000-000000000001', formVersion: 1, answers: v1Answers });
   await page.goto('/record/01900000-0000-7000-8000-000000000001');
   const notice = page.getByTestId('editor-notice');
@@ -52,7 +52,7 @@ test('a draft of the previous version is migrated and the user is told', async (
 });
 
 test('a draft that cannot be migrated opens read-only with its own definition', async ({ page }) => {
-  await loadControlledApp(page);
+  await loadControlledApp(page, 'surveyor');
   // No migration step leads from version 0: the engine refuses, the draft must still open.
   await seedDraft(page, olderVersion(0), { id: '01900000-0000-7000-8000-000000000002', formVersion: 0, answers: { surveyor: '旧版 次郎' } });
   await page.goto('/record/01900000-0000-7000-8000-000000000002');

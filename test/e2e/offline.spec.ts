@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_LAUNCH, createRecord, expectSaved, loadControlledApp, openSampleSurvey } from './helpers.ts';
 
+// A login comes first now (nothing is fillable before it, issue 13), which adds its own seconds.
+test.setTimeout(120_000);
+
 test('a record filled offline survives a reload and a new browser context on the same profile', async ({ baseURL }) => {
   const profile = mkdtempSync(join(tmpdir(), 'genba-e2e-profile-'));
   try {
     const first = await chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH, baseURL, viewport: { width: 768, height: 1024 } });
     const page = first.pages()[0] ?? (await first.newPage());
-    await loadControlledApp(page);
+    await loadControlledApp(page, 'surveyor');
 
     await first.setOffline(true);
     await page.reload();

@@ -9,7 +9,7 @@ test('the service worker controls the page after a reload', async ({ page }) => 
 });
 
 test('offline, a reload still shows the app and the cached survey list', async ({ page, context }) => {
-  await loadControlledApp(page);
+  await loadControlledApp(page, 'surveyor');
   await expect(page.getByTestId(`survey-${SAMPLE_FORM}`)).toBeVisible();
   await context.setOffline(true);
   await page.reload();

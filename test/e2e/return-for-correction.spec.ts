@@ -22,7 +22,7 @@ test('a supervisor returns a record with a field comment; the tablet shows it, t
   const recordId = await createRecord(page);
   await fillValidRecord(page);
   await page.getByTestId('finalize').click();
-  await expect(page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'ready');
+  await expect(page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'submitted'); // online: 記入完了 sends at once
   await syncNow(page);
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0');
 
@@ -54,7 +54,7 @@ test('a supervisor returns a record with a field comment; the tablet shows it, t
   await page.getByLabel('担当者名').fill('山田 太郎');
   await expectSaved(page);
   await page.getByTestId('finalize').click();
-  await expect(page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'ready');
+  await expect(page.getByTestId('editor-notice')).toHaveAttribute('data-kind', 'submitted'); // online: 記入完了 sends at once
   await expect(page.getByTestId('review-banner')).toHaveCount(0);
   await syncNow(page);
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0');

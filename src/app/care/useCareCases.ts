@@ -6,7 +6,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import type { ScheduleCase } from './schedule.ts';
 
 /** The linked 調査票 as this tablet holds it (status and returned flag drive the badge). */
-export type AssessmentState = Pick<RecordRow, 'id' | 'status' | 'errorCount' | 'returned'>;
+export type AssessmentState = Pick<RecordRow, 'id' | 'status' | 'errorCount' | 'returned' | 'approved'>;
 
 export interface CareData {
   cases: ScheduleCase[];
@@ -25,7 +25,7 @@ export function useCareCases(): CareData | undefined {
     for (const c of cases) {
       const id = c.view.assessmentRecordId;
       const found = id ? await repo.get(id).catch(() => undefined) : undefined;
-      if (found) assessments.set(found.id, { id: found.id, status: found.status, errorCount: found.errorCount, returned: found.returned });
+      if (found) assessments.set(found.id, { id: found.id, status: found.status, errorCount: found.errorCount, returned: found.returned, approved: found.approved });
     }
     const assessmentFormReady = (await latestForm(appDb(), CARE_ASSESSMENT_FORM_ID)) !== undefined;
     return { cases, rows: new Map(rows.map((r) => [r.id, r])), assessments, assessmentFormReady };

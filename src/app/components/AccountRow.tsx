@@ -1,9 +1,9 @@
-// Settings row for the account: who is logged in with which role, and login / logout (logout keeps unsent changes).
+// Settings row for the account: who is logged in with which role, and login / logout (logout keeps unsent changes; the sync status then says 未ログイン).
 import { useTranslation } from 'react-i18next';
 import { logout } from '../../data/sync/index.ts';
 import { appDb } from '../db.ts';
 import { navigate } from '../state/routeStore.ts';
-import { useSession, syncTransport } from '../sync.ts';
+import { syncClient, useSession, syncTransport } from '../sync.ts';
 
 export function AccountRow() {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function AccountRow() {
               {t('sync.loggedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`, { defaultValue: session.user.role }) })}
             </span>
             <p className="hint">{t('login.logoutNote')}</p>
-            <button type="button" className="btn" onClick={() => void logout(appDb(), syncTransport())} data-testid="logout">
+            <button type="button" className="btn" onClick={() => void logout(appDb(), syncTransport()).then(() => syncClient().syncNow())} data-testid="logout">
               {t('login.logout')}
             </button>
           </>

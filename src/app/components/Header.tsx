@@ -1,6 +1,6 @@
 // The always-visible header: app name (home), online/offline indicator, unsent-changes count, sync state, language switch and settings.
 import { useTranslation } from 'react-i18next';
-import { pendingCount } from '../../data/index.ts';
+import { pendingRecordCount } from '../../data/index.ts';
 import { appDb } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { changeLanguage } from '../language.ts';
@@ -12,7 +12,8 @@ export function Header() {
   const { t } = useTranslation();
   const online = useOnline();
   const language = useLanguage();
-  const pending = useLiveQuery(() => pendingCount(appDb()), []) ?? 0;
+  // Records, not field changes: one finished survey waiting is "1", however many answers it holds.
+  const pending = useLiveQuery(() => pendingRecordCount(appDb()), []) ?? 0;
   return (
     <header className="app-header">
       <button type="button" className="app-title" onClick={() => void navigate({ name: 'home' })} aria-label={t('header.home')}>
@@ -37,8 +38,8 @@ export function Header() {
         >
           {language === 'ja' ? 'English' : '日本語'}
         </button>
-        <button type="button" className="btn btn-ghost" data-testid="nav-settings" onClick={() => void navigate({ name: 'settings' })}>
-          <span aria-hidden="true">⚙</span> {t('header.settings')}
+        <button type="button" className="btn btn-ghost header-settings" data-testid="nav-settings" aria-label={t('header.settings')} onClick={() => void navigate({ name: 'settings' })}>
+          <span aria-hidden="true">⚙</span> <span className="header-settings-label">{t('header.settings')}</span>
         </button>
       </div>
     </header>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordRepository } from '../db.ts';
+import { sendNow } from '../sync.ts';
 import { focusField, setFinalizeOutcome, showAllErrors, useEditorStore } from '../state/editorStore.ts';
 
 interface Props {
@@ -56,6 +57,8 @@ export function FinalizeButton({ recordId, flush, onFinalized }: Props) {
       await recordRepository().finalize(recordId, 0);
       setFinalizeOutcome(null);
       onFinalized();
+      // A finished record goes to the office now, not at the next automatic sync.
+      sendNow();
     } catch (error) {
       setFinalizeOutcome({ failure: (error as { code?: string }).code ?? String(error) });
     } finally {

@@ -7,6 +7,7 @@ export type EditorNotice =
   | { kind: 'migrated'; from: number; to: number }
   | { kind: 'ready' }
   | { kind: 'submitted' }
+  | { kind: 'approved' }
   | { kind: 'old-version'; version: number; code: string }
   | { kind: 'form-missing'; version: number };
 
@@ -30,7 +31,7 @@ export async function loadRecord(recordId: string): Promise<LoadedRecord> {
     record.status === 'ready'
       ? { kind: 'ready' }
       : record.status === 'submitted'
-        ? { kind: 'submitted' }
+        ? { kind: record.approved ? 'approved' : 'submitted' }
         : { kind: 'old-version', version: record.formVersion, code: opened.editable ? '' : opened.reason.code };
   return { ok: true, record, form, editable: false, notice };
 }

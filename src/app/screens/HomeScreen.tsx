@@ -1,4 +1,4 @@
-// Home: the surveys stored on the device (refreshed from the server catalog when online) with their record counts.
+// Home: the surveys the server grants the signed-in user (cached for offline days) with their record counts; a login prompt before login.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARE_CASE_FORM_ID } from '../../../forms/care-case/case-fields.ts';
@@ -7,6 +7,7 @@ import { REVIEWER_ROLES, type ReviewRole } from '../../protocol/review.ts';
 import { appDb, recordRepository } from '../db.ts';
 import { countsLookup, latestVersions, syncFormCatalog } from '../formCatalog.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useOfferedForms } from '../hooks/useOfferedForms.ts';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
@@ -20,25 +21,37 @@ export function HomeScreen() {
   const session = useSession();
   // The back office is for reviewers only; other roles never see the entry (the server refuses them anyway).
   const reviewer = session ? REVIEWER_ROLES.includes(session.user.role as ReviewRole) : false;
-  const forms = useLiveQuery(async () => latestVersions(await listForms(appDb())), []);
+  const offered = useOfferedForms();
+  const cached = useLiveQuery(async () => latestVersions(await listForms(appDb())), []);
+  // Only what the server granted THIS user: forms cached for an earlier user or role stay on the device, unoffered.
+  const forms = cached && offered?.formIds ? cached.filter((form) => offered.formIds?.has(form.id)) : undefined;
   const counts = useLiveQuery(async () => countsLookup(await recordRepository().countByForm()), []);
   // Care assessors work from their visit schedule; the case form's card leads there too (cases are made by the office, not here).
   const careAssessor = session?.user.role === 'care_assessor';
 
   useEffect(() => {
     let alive = true;
-    void syncFormCatalog().then((result) => alive && setCatalogFailed(!result.ok));
+    void syncFormCatalog().then((result) => alive && setCatalogFailed(result.outcome === 'failed'));
     return () => {
       alive = false;
     };
-  }, []);
+  }, [session?.user.id]);
 
   return (
     <section className="screen" data-testid="home-screen">
       <h1 className="screen-title">{t('home.title')}</h1>
-      <ReturnedRecords />
-      {catalogFailed && <p className="notice">{t('home.loadFailed')}</p>}
-      {forms && forms.length === 0 && <p className="empty">{t('home.empty')}</p>}
+      {offered && !offered.signedIn && (
+        <div className="notice home-login" data-testid="home-login">
+          <p>{t('home.loginFirst')}</p>
+          <button type="button" className="btn btn-primary btn-large" onClick={() => void navigate({ name: 'login' })} data-testid="home-login-button">
+            {t('home.login')}
+          </button>
+        </div>
+      )}
+      {offered?.signedIn && <ReturnedRecords />}
+      {offered?.signedIn && catalogFailed && <p className="notice">{t('home.loadFailed')}</p>}
+      {offered?.signedIn && offered.formIds === null && <p className="notice" data-testid="home-no-grant">{t('home.noGrant')}</p>}
+      {offered?.signedIn && forms && forms.length === 0 && !careAssessor && !reviewer && <p className="empty" data-testid="home-no-forms">{t('home.noForms')}</p>}
       <ul className="card-list">
         {forms?.map((form) => (
           <li key={form.id}>

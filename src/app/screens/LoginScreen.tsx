@@ -3,7 +3,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSetting } from '../../data/index.ts';
 import { login, syncErrorText, isSyncError, type SyncErrorCode } from '../../data/sync/index.ts';
+import { ErrorDetails } from '../components/ErrorDetails.tsx';
 import { appDb } from '../db.ts';
+import { syncFormCatalog } from '../formCatalog.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { goBack, navigate } from '../state/routeStore.ts';
 import { syncClient, syncTransport } from '../sync.ts';
@@ -16,6 +19,9 @@ export function LoginScreen() {
   const [deviceLabel, setDeviceLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: SyncErrorCode; detail: string } | null>(null);
+  // Why the last login ended (expired, blocked) and whose tablet this is, said before the person types anything.
+  const ended = useLiveQuery(async () => (await getSetting(appDb(), 'sessionEnded')) ?? null, []);
+  const deviceUser = useLiveQuery(async () => (await getSetting(appDb(), 'deviceUser')) ?? null, []);
 
   useEffect(() => {
     void getSetting(appDb(), 'deviceLabel').then((label) => label && setDeviceLabel(label));
@@ -35,6 +41,8 @@ export function LoginScreen() {
         return;
       }
       void syncClient().syncNow();
+      // The forms of this user's role, before any screen offers one.
+      void syncFormCatalog();
       // Back to where the user was when they chose to log in (the sync screen, a record, the office); the sync runs meanwhile.
       await goBack({ name: 'sync' });
     } catch (caught) {
@@ -65,10 +73,17 @@ export function LoginScreen() {
           {t('login.deviceLabel')}
           <input className="input" name="deviceLabel" placeholder={t('login.deviceLabelHint')} value={deviceLabel} onChange={(e) => setDeviceLabel(e.target.value)} data-testid="login-device-label" />
         </label>
-        {error && (
-          <p className="notice notice-error" role="alert" data-testid="login-error" data-code={error.code}>
-            {syncErrorText(error.code, language)}
+        {!error && ended && (
+          <p className="notice" role="status" data-testid="login-ended" data-reason={ended.reason}>
+            {syncErrorText(ended.reason === 'revoked' ? 'E_DEVICE_REVOKED' : 'E_UNAUTHENTICATED', language)}
           </p>
+        )}
+        {error && (
+          <div className="notice notice-error" role="alert" data-testid="login-error" data-code={error.code}>
+            <p>{syncErrorText(error.code, language)}</p>
+            {error.code === 'E_DEVICE_OWNED' && deviceUser && <p data-testid="login-device-user">{t('login.deviceUser', { name: deviceUser.displayName })}</p>}
+            <ErrorDetails detail={error.detail} />
+          </div>
         )}
         <p className="hint">{t('login.offlineNote')}</p>
         <button type="submit" className="btn btn-primary btn-large" disabled={busy} data-testid="login-submit">

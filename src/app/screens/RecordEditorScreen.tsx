@@ -27,6 +27,7 @@ import { SectionView } from '../editor/SectionView.tsx';
 import { confirmConflict, useConflictMarks } from '../editor/useConflictMarks.ts';
 import { useSectionInUrl } from '../editor/useSectionInUrl.ts';
 import { useAutosave } from '../editor/useAutosave.ts';
+import { useRecordStateReload } from '../editor/useRecordStateReload.ts';
 import { WarningsPanel } from '../editor/WarningsPanel.tsx';
 import * as editor from '../state/editorStore.ts';
 import { navigate } from '../state/routeStore.ts';
@@ -45,6 +46,7 @@ export function RecordEditorScreen({ recordId, section }: { recordId: string; se
   const queue = useAutosave(recordId);
   const login = useSession();
   useEffect(() => editor.setUserRole(login?.user.role), [login]);
+  useRecordStateReload(recordId, loaded?.ok ? loaded.record : undefined, () => setReloadKey((k) => k + 1));
 
   useEffect(() => {
     let alive = true;

@@ -9,6 +9,7 @@ import { SyncBadges } from '../components/SyncBadges.tsx';
 import { recordSyncStates } from '../../data/sync/index.ts';
 import { appDb, recordRepository } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useOfferedForms } from '../hooks/useOfferedForms.ts';
 import { localize } from '../localize.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { navigate } from '../state/routeStore.ts';
@@ -28,11 +29,14 @@ export function RecordListScreen({ formId }: { formId: string }) {
     return { rows, sync: await recordSyncStates(appDb(), rows) };
   }, [formId]);
   const records = listed?.rows;
+  const offered = useOfferedForms();
+  // A new record only for a signed-in user whose role the server granted this form.
+  const mayCreate = offered?.signedIn === true && offered.formIds?.has(formId) === true;
   const [toDelete, setToDelete] = useState<RecordRow | null>(null);
   const [busy, setBusy] = useState(false);
 
   const createRecord = async () => {
-    if (!form || busy) return;
+    if (!form || busy || !mayCreate) return;
     setBusy(true);
     try {
       const created: unknown = await recordRepository().create(form.id, form.version);
@@ -58,10 +62,21 @@ export function RecordListScreen({ formId }: { formId: string }) {
           ← {t('app.back')}
         </button>
         <h1 className="screen-title">{form ? localize(form.title, language) : formId}</h1>
-        <button type="button" className="btn btn-primary btn-large" onClick={() => void createRecord()} disabled={!form || busy} data-testid="new-record">
-          ＋ {t('records.new')}
-        </button>
+        {mayCreate && (
+          <button type="button" className="btn btn-primary btn-large" onClick={() => void createRecord()} disabled={!form || busy} data-testid="new-record">
+            ＋ {t('records.new')}
+          </button>
+        )}
       </div>
+      {offered && !offered.signedIn && (
+        <div className="notice" data-testid="records-login">
+          <p>{t('records.loginFirst')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => void navigate({ name: 'login' })}>
+            {t('home.login')}
+          </button>
+        </div>
+      )}
+      {offered?.signedIn && !mayCreate && offered.formIds !== null && <p className="notice" data-testid="records-not-granted">{t('records.notGranted')}</p>}
       {form === null && <p className="notice notice-error">{t('records.formMissing')}</p>}
       {records && records.length === 0 && <p className="empty">{t('records.empty')}</p>}
       <ul className="card-list">
@@ -74,7 +89,7 @@ export function RecordListScreen({ formId }: { formId: string }) {
               <span className="card-title" data-testid="record-title">{heading.title || t('records.untitled')}</span>
               {heading.subtitle && <span className="card-sub" data-testid="record-subtitle">{heading.subtitle}</span>}
               <span className="card-meta">
-                <StatusBadge status={record.status} errorCount={record.errorCount} returned={record.returned === true} />
+                <StatusBadge status={record.status} errorCount={record.errorCount} returned={record.returned === true} approved={record.approved === true} />
                 <SyncBadges info={listed?.sync.get(record.id)} />
                 <span>{t('records.updated', { date: dateFormat.format(new Date(record.updatedAt)) })}</span>
               </span>

@@ -1,11 +1,12 @@
 // The sync screen: who is logged in, phase and progress, last success, errors in plain words, refused changes, and "sync now".
 import { useTranslation } from 'react-i18next';
-import { pendingCount } from '../../data/index.ts';
+import { getSetting, pendingRecordCount } from '../../data/index.ts';
 import { dismissRejected, listRejected, syncErrorText } from '../../data/sync/index.ts';
 import { appDb } from '../db.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useLanguage } from '../state/appStore.ts';
 import { goBack, navigate } from '../state/routeStore.ts';
+import { ErrorDetails } from '../components/ErrorDetails.tsx';
 import { useRejectedItems } from './rejectedItems.ts';
 import { syncClient, useSession, useSyncStatus } from '../sync.ts';
 
@@ -21,10 +22,13 @@ export function SyncScreen() {
   const language = useLanguage();
   const status = useSyncStatus();
   const session = useSession();
-  const pending = useLiveQuery(() => pendingCount(appDb()), []) ?? 0;
+  const pending = useLiveQuery(() => pendingRecordCount(appDb()), []) ?? 0;
   const rejectedOps = useLiveQuery(() => listRejected(appDb()), []);
   const rejected = useRejectedItems(rejectedOps, language);
+  const ended = useLiveQuery(async () => (await getSetting(appDb(), 'sessionEnded')) ?? null, []);
   const busy = BUSY_PHASES.has(status.phase);
+  // Not having logged in yet is a state, not a failure: a plain hint, no red box.
+  const notLoggedIn = status.lastError?.code === 'E_NOT_LOGGED_IN';
   const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
   const { progress } = status;
 
@@ -39,7 +43,7 @@ export function SyncScreen() {
           <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={() => void syncClient().syncNow()} data-testid="sync-now">
             {busy ? t('sync.running') : t('sync.now')}
           </button>
-        ) : (
+        ) : status.lastError?.code === 'E_DEVICE_REVOKED' ? null : (
           <button type="button" className="btn btn-primary btn-large" onClick={() => void navigate({ name: 'login' })} data-testid="sync-login">
             {t('sync.login')}
           </button>
@@ -50,13 +54,17 @@ export function SyncScreen() {
         <div className="settings-row">
           <dt>{t('settings.account')}</dt>
           <dd data-testid="sync-user">
-            {session ? t('sync.loggedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`, { defaultValue: session.user.role }) }) : t('settings.notLoggedIn')}
+            {session
+              ? t('sync.loggedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`, { defaultValue: session.user.role }) })
+              : ended
+                ? t(`sync.ended.${ended.reason}`, { name: ended.displayName })
+                : t('settings.notLoggedIn')}
           </dd>
         </div>
         <div className="settings-row">
           <dt>{t('sync.title')}</dt>
           <dd data-testid="sync-phase" data-phase={status.phase}>
-            {t(`sync.phase.${status.phase}`)}
+            {status.phase === 'unauthenticated' && status.lastError?.code === 'E_DEVICE_REVOKED' ? t('header.sync.revoked') : t(`sync.phase.${status.phase}`)}
             {busy && (
               <span className="sync-progress" data-testid="sync-progress">
                 {' '}
@@ -81,14 +89,25 @@ export function SyncScreen() {
         </div>
       </dl>
 
-      {status.lastError && !busy && (
+      {notLoggedIn && !session && (
+        <p className="notice" role="status" data-testid="sync-not-logged-in">
+          {t('sync.notLoggedIn')}
+        </p>
+      )}
+
+      {status.lastError && !notLoggedIn && !busy && (
         <div className="notice notice-error" role="alert" data-testid="sync-error" data-code={status.lastError.code}>
           <strong>{t('sync.errorTitle')}</strong>
           <p>{syncErrorText(status.lastError.code, language)}</p>
-          {status.lastError.detail && <p className="hint mono">{t('sync.detail', { detail: status.lastError.detail })}</p>}
-          {status.phase === 'unauthenticated' && (
+          <ErrorDetails detail={status.lastError.detail} />
+          {status.phase === 'unauthenticated' && status.lastError.code !== 'E_DEVICE_REVOKED' && (
             <button type="button" className="btn btn-primary" onClick={() => void navigate({ name: 'login' })}>
               {t('sync.login')}
+            </button>
+          )}
+          {status.lastError.code === 'E_PASSWORD_CHANGE_REQUIRED' && (
+            <button type="button" className="btn btn-primary" onClick={() => void navigate({ name: 'settings' })} data-testid="sync-change-password">
+              {t('sync.changePassword')}
             </button>
           )}
         </div>
@@ -112,7 +131,10 @@ export function SyncScreen() {
                     ? t('sync.rejectedRecordItem', { record: recordTitle || t('records.untitled') })
                     : t('sync.rejectedItem', { record: recordTitle || t('records.untitled'), field, value: shortValue(op.value) })}
                 </span>
-                <span className="card-meta">{t('sync.rejectedReason', { code: op.rejection.code, reason: t(`sync.rejection.${op.rejection.code}`, { defaultValue: op.rejection.message }) })}</span>
+                <span className="card-meta" data-testid="rejected-reason">
+                  {t('sync.rejectedReason', { reason: t(`sync.rejection.${op.rejection.code}`, { defaultValue: t('sync.rejectionFallback') }) })}
+                  <ErrorDetails detail={`${op.rejection.code}: ${op.rejection.message}`} />
+                </span>
                 <span className="card-actions">
                   <button type="button" className="btn btn-ghost" onClick={() => void navigate({ name: 'editor', recordId: op.recordId })}>
                     {t('sync.openRecord')}

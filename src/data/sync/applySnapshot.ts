@@ -73,8 +73,10 @@ export function applySnapshotToLocal(
   };
   delete row.review;
   delete row.returned;
+  delete row.approved;
   if (review) row.review = review;
   if (returned) row.returned = true;
   if (replica.status !== 'draft') row.everSubmitted = true;
+  if (replica.status === 'approved' && status === 'submitted') row.approved = true;
   return row;
 }

@@ -3,7 +3,7 @@ export { SyncClient, DEFAULT_SYNC_INTERVAL_MS, type SyncClientOptions } from './
 export { HttpSyncTransport, type SyncTransport, type FetchLike, type PushAnswer } from './transport.ts';
 export { TusBlobUploader } from './tusUploader.ts';
 export { browserEnvironment, type SyncEnvironment } from './syncEnvironment.ts';
-export { login, logout, currentSession, type Session, type LoginInput } from './session.ts';
+export { login, logout, currentSession, endSession, type Session, type LoginInput, type SessionEndReason } from './session.ts';
 export { backoffDelay, backoffCeiling, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 export { SyncError, isSyncError, syncErrorText, SYNC_ERROR_TEXT, type SyncErrorCode } from './syncErrors.ts';
 export type { SyncStatus, SyncPhase, SyncProgress } from './syncStatus.ts';

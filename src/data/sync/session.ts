@@ -29,6 +29,8 @@ export async function login(db: GenbaDb, transport: SyncTransport, input: LoginI
   });
   const session: Session = { token: answer.token, expiresAt: answer.expiresAt, user: answer.user, ...(answer.mustChangePassword ? { mustChangePassword: true } : {}) };
   await setSetting(db, 'session', session);
+  await removeSetting(db, 'sessionEnded');
+  await setSetting(db, 'deviceUser', { id: answer.user.id, displayName: answer.user.displayName });
   if (input.deviceLabel.trim()) await setSetting(db, 'deviceLabel', input.deviceLabel.trim());
   return session;
 }
@@ -40,10 +42,26 @@ export async function login(db: GenbaDb, transport: SyncTransport, input: LoginI
 export async function logout(db: GenbaDb, transport: SyncTransport): Promise<void> {
   const session = await getSetting(db, 'session');
   await removeSetting(db, 'session');
+  await removeSetting(db, 'sessionEnded');
   if (session) await transport.logout(session.token).catch(() => undefined);
 }
 
-/** The server no longer accepts the token (401): drop it so the UI asks for a login; nothing else changes. */
-export async function forgetSession(db: GenbaDb): Promise<void> {
-  await removeSetting(db, 'session');
+export type SessionEndReason = SettingValues['sessionEnded']['reason'];
+
+/**
+ * The session ended without a logout (token expired, device revoked): drop the token and remember why, so the app
+ * says "your login expired" / "this tablet was blocked" rather than a bare "please log in". The outbox stays.
+ */
+export async function endSession(db: GenbaDb, reason: SessionEndReason, at: Date = new Date()): Promise<void> {
+  const session = await getSetting(db, 'session');
+  await db.transaction('rw', db.settings, async () => {
+    await removeSetting(db, 'session');
+    await setSetting(db, 'sessionEnded', { reason, at: at.toISOString(), displayName: session?.user.displayName ?? '' });
+  });
+}
+
+/** A stored session whose token has passed its expiry on the device's clock. */
+export async function hasExpiredSession(db: GenbaDb, now: Date = new Date()): Promise<boolean> {
+  const session = await getSetting(db, 'session');
+  return session !== undefined && (await currentSession(db, now)) === undefined;
 }

@@ -4,12 +4,12 @@
 // made during a sync is never left behind. Nothing here deletes local data on failure: a failed step
 // leaves the outbox, the checkpoint and the records as they were (the steps are idempotent).
 import type { GenbaDb } from '../db.ts';
-import { getDeviceId, setSetting } from '../settings.ts';
+import { getDeviceId, getSetting, setSetting } from '../settings.ts';
 import { toDataError, isDataError } from '../errors.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
 import { pullChanges } from './pullChanges.ts';
 import { pushOutbox } from './pushOutbox.ts';
-import { currentSession, forgetSession } from './session.ts';
+import { currentSession, endSession, hasExpiredSession } from './session.ts';
 import type { SyncEnvironment } from './syncEnvironment.ts';
 import { SyncError, isRetryable, isSyncError } from './syncErrors.ts';
 import { EMPTY_PROGRESS, StatusStore, type SyncStatus } from './syncStatus.ts';
@@ -60,10 +60,20 @@ export class SyncClient {
     return this.status.subscribe(listener);
   }
 
+  /**
+   * The last success as stored (lastSyncAt), so a reload still says when the tablet last synced; a sync that
+   * finished in this session already set it and is not overwritten.
+   */
+  async restoreLastSuccess(): Promise<void> {
+    const at = await getSetting(this.options.db, 'lastSyncAt').catch(() => undefined);
+    if (at && !this.status.get().lastSuccessAt) this.status.update({ lastSuccessAt: at });
+  }
+
   /** Syncs on reconnect, when the app becomes visible, and every interval; the first sync starts now. */
   start(): void {
     if (this.started) return;
     this.started = true;
+    void this.restoreLastSuccess();
     const env = this.options.environment;
     this.unsubscribe = [
       env.onOnline(() => void this.syncNow()),
@@ -125,12 +135,14 @@ export class SyncClient {
 
   private async runOnce(): Promise<SyncStatus> {
     const { db, transport, uploader, environment: env } = this.options;
-    const session = await currentSession(db, new Date(env.now()));
+    const now = new Date(env.now());
+    const session = await currentSession(db, now);
     if (!session) {
-      this.status.update({
-        phase: 'unauthenticated',
-        lastError: { code: 'E_NOT_LOGGED_IN', detail: '', at: new Date(env.now()).toISOString() },
-      });
+      if (await hasExpiredSession(db, now)) await endSession(db, 'expired', now);
+      // Why there is no session decides the words: expired and revoked are news; never logged in is not an error.
+      const ended = await getSetting(db, 'sessionEnded');
+      const code = ended?.reason === 'revoked' ? 'E_DEVICE_REVOKED' : ended?.reason === 'expired' ? 'E_UNAUTHENTICATED' : 'E_NOT_LOGGED_IN';
+      this.status.update({ phase: 'unauthenticated', lastError: { code, detail: '', at: now.toISOString() } });
       return this.status.get();
     }
     const progress = { ...EMPTY_PROGRESS };
@@ -160,7 +172,11 @@ export class SyncClient {
       this.status.update({ phase: 'idle', lastSuccessAt: at, lastError: undefined, failures: 0 });
     } catch (error) {
       const syncError = asSyncError(error);
-      if (syncError.code === 'E_UNAUTHENTICATED') await forgetSession(db).catch(() => undefined);
+      // The token is of no use any more: drop it (the outbox stays) and remember why, for the words on screen.
+      if (syncError.code === 'E_UNAUTHENTICATED') await endSession(db, 'expired', new Date(env.now())).catch(() => undefined);
+      if (syncError.code === 'E_DEVICE_REVOKED') await endSession(db, 'revoked', new Date(env.now())).catch(() => undefined);
+      // An admin reset the password meanwhile: the settings screen then asks for the new one (the token still works for that).
+      if (syncError.code === 'E_PASSWORD_CHANGE_REQUIRED') await setSetting(db, 'session', { ...session, mustChangePassword: true }).catch(() => undefined);
       const phase = syncError.code === 'E_OFFLINE' ? 'offline'
         : syncError.code === 'E_UNAUTHENTICATED' || syncError.code === 'E_DEVICE_REVOKED' ? 'unauthenticated'
           : 'error';

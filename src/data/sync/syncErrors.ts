@@ -12,6 +12,8 @@ export type SyncErrorCode =
   | 'E_SERVER'
   | 'E_BAD_RESPONSE'
   | 'E_REQUEST_REFUSED'
+  | 'E_PASSWORD_CHANGE_REQUIRED'
+  | 'E_DEVICE_OWNED'
   | 'E_UPLOAD_FAILED'
   | 'E_LOCAL_STORE';
 
@@ -60,6 +62,14 @@ export const SYNC_ERROR_TEXT: Record<SyncErrorCode, { ja: string; en: string }> 
   E_REQUEST_REFUSED: {
     ja: 'サーバーが要求を受け付けませんでした。管理者に連絡してください。',
     en: 'The server refused the request. Please contact your administrator.',
+  },
+  E_PASSWORD_CHANGE_REQUIRED: {
+    ja: '管理者がパスワードをリセットしました。同期を続けるには、設定画面で新しいパスワードに変更してください。未送信の内容は端末に残っています。',
+    en: 'An administrator reset your password. Change it in Settings to continue syncing; unsent entries remain on the tablet.',
+  },
+  E_DEVICE_OWNED: {
+    ja: 'このタブレットは別の職員の端末として登録されているため、ログインできません。その職員でログインするか、管理者に端末の登録解除を依頼してください。端末に残っている未送信の内容は、登録されている職員のログインで送信されます。',
+    en: 'This tablet is registered to another staff member, so you cannot log in on it. Log in as that person, or ask an administrator to release the tablet. Unsent entries on it are sent when the registered person logs in.',
   },
   E_UPLOAD_FAILED: {
     ja: '写真を送信できませんでした。次回の同期で続きから再送します。',

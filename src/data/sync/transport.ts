@@ -50,6 +50,9 @@ export function errorFromAnswer({ status, body }: RawAnswer): SyncError {
   const detail = parsed.success ? `${code}: ${parsed.data.error.message}` : `HTTP ${status}`;
   if (code === 'E_DEVICE_REVOKED') return new SyncError('E_DEVICE_REVOKED', detail, status);
   if (status === 401) return new SyncError('E_UNAUTHENTICATED', detail, status);
+  // Login on a tablet registered to another user (409): its own message, not a generic refusal.
+  if (code === 'E_DEVICE_OWNED') return new SyncError('E_DEVICE_OWNED', detail, status);
+  if (code === 'E_PASSWORD_CHANGE_REQUIRED') return new SyncError('E_PASSWORD_CHANGE_REQUIRED', detail, status);
   if (code === 'E_PROTOCOL_VERSION') return new SyncError('E_PROTOCOL_VERSION', detail, status);
   if (status >= 500 || status === 429 || status === 408) return new SyncError('E_SERVER', detail, status);
   return new SyncError('E_REQUEST_REFUSED', detail, status);

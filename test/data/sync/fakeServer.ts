@@ -27,7 +27,7 @@ export interface FakeOp {
   baseVersion: number;
 }
 
-type Fault = 'offline' | 'lose-response' | '500' | '401' | '400-version';
+type Fault = 'offline' | 'lose-response' | '500' | '401' | '400-version' | '401-revoked' | '403-password' | '409-owned';
 
 export class FakeServer {
   seq = 0;
@@ -145,6 +145,9 @@ export class FakeServer {
     if (fault === '500') return this.error(500, 'E_INTERNAL');
     if (fault === '401') return this.error(401, 'E_UNAUTHENTICATED');
     if (fault === '400-version') return this.error(400, 'E_PROTOCOL_VERSION');
+    if (fault === '401-revoked') return this.error(401, 'E_DEVICE_REVOKED');
+    if (fault === '403-password') return this.error(403, 'E_PASSWORD_CHANGE_REQUIRED');
+    if (fault === '409-owned') return this.error(409, 'E_DEVICE_OWNED');
     const text = String(init?.body ?? '{}');
     const bytes = new TextEncoder().encode(text).length;
     if (bytes > this.bodyLimit) return this.error(413, 'E_TOO_LARGE');

@@ -53,6 +53,17 @@ describe('pulling a returned record', () => {
     expect(resubmitted.answers).toEqual({ inspector_name: '山田 太郎' });
   });
 
+  it('an approved snapshot marks the read-only record approved (承認済み), and survives the stored-row codec; a reopen clears it', () => {
+    const approved = apply(snapshot('approved', { inspector_name: '山田 太朗' }, 5), localSubmitted());
+    expect(approved.status).toBe('submitted');
+    expect(approved.approved).toBe(true);
+    const decoded = decodeRecord(encodeRecord(approved));
+    expect(decoded.ok && decoded.row.approved).toBe(true);
+    const reopened = apply(snapshot('returned', { inspector_name: '山田 太朗', '@review': NOTE }, 7), approved);
+    expect(reopened.approved).toBeUndefined();
+    expect(reopened.returned).toBe(true);
+  });
+
   it('an unsent local finalize keeps the record ready (not flagged returned) until the server answers it', () => {
     const returned = apply(snapshot('returned', { inspector_name: 'a', '@review': NOTE }, 4), localSubmitted());
     const ready: RecordRow = { ...returned, status: 'ready' };
