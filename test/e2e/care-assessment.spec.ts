@@ -215,6 +215,6 @@ test('the assessor fills a whole 調査票 offline from a visit, syncs it, and d
   await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'approved');
   await expect(card.getByTestId('status-badge')).toHaveText('承認済み');
   await card.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/work/h13/shots/c-care-card-approved.png' });
+  await page.screenshot({ path: 'test-results/screenshots/c-care-card-approved.png' });
   await context.close();
 });

@@ -4,7 +4,7 @@ import { editSameFieldOffline, expectSaved, openLoggedInContext, openRecordFromL
 
 test.setTimeout(180_000);
 
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 /** A case no other spec starts (DEMO-0001 is care-assessment.spec's): 試験 さくら, visit in three days at 10:30 (Japan). */
 const CASE = { number: 'DEMO-0003', name: '試験 さくら', visitTime: '10:30', daysAhead: 3 };
 const ASSESSOR_DISPLAY_NAME = '認定 花子（デモ）';

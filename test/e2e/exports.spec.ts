@@ -7,7 +7,7 @@ import { apiGet, apiToken, openLoggedInContext } from './helpers.ts';
 
 test.setTimeout(120_000);
 
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 const OFFICE = { viewport: { width: 1440, height: 900 } };
 /** 23:00 UTC: the next morning 08:00 in Tokyo, which is what the clerk must read. */
 const APPOINTMENT_UTC = '2026-12-04T23:00:00Z';

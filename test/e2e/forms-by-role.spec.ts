@@ -5,7 +5,7 @@ import { apiGet, apiToken, createRecord, expectSaved, loadControlledApp, loginAs
 test.setTimeout(240_000);
 
 const TABLET = { width: 768, height: 1024 };
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 
 /** The survey cards the home screen offers, by form id. */
 async function offeredSurveys(page: Page): Promise<string[]> {

@@ -5,7 +5,7 @@ import { apiGet, apiToken, createRecord, DEMO_PASSWORD, expectSaved, fillValidRe
 test.setTimeout(240_000);
 
 const TABLET = { width: 768, height: 1024 };
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 const TOKYO = { latitude: 35.6812, longitude: 139.7671, accuracy: 8 };
 
 async function goHome(page: Page): Promise<void> {

@@ -4,7 +4,7 @@ import { apiToken, openLoggedInContext } from './helpers.ts';
 
 test.setTimeout(240_000);
 
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 const LOST_DEVICE = 'e2e-lost-tablet';
 
 test('admin revokes a device, issues and revokes an API token, registers and pauses a webhook; supervisors do not get the screen', async ({ browser, baseURL, request }) => {

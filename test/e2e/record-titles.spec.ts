@@ -6,7 +6,7 @@ import { apiGet, apiToken, expectSaved, openLoggedInContext, syncNow } from './h
 // Two logins, a PDF with an embedded font and a sync on a slow machine.
 test.setTimeout(300_000);
 
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 const TABLET = { timezoneId: 'Asia/Tokyo' };
 const OFFICE = { viewport: { width: 1440, height: 900 } };
 /** DEMO-0002 (見本 太郎, tomorrow): care-assessment.spec.ts surveys DEMO-0001, so the two can share a server. */

@@ -5,7 +5,7 @@ import { createRecord, expectSaved, fillValidRecord, loadControlledApp, loginAs,
 test.use({ geolocation: { latitude: 35.6812, longitude: 139.7671, accuracy: 8 }, permissions: ['geolocation'], viewport: { width: 768, height: 1024 } });
 test.setTimeout(300_000);
 
-const SHOTS = '/work/h13/shots';
+const SHOTS = 'test-results/screenshots';
 const SUPERVISOR_NAME = '監督 桜（デモ）';
 
 test('a typed comment is never dropped; every return shows its comments with the reviewer name; the tablet marks and answers them', async ({ page, browser, baseURL }) => {

@@ -25,7 +25,7 @@ test('a submitted record cannot be deleted from the tablet nor by a crafted @del
   await expect(page.locator(`[data-record-id="${draftId}"]`).getByTestId('record-delete')).toBeVisible();
   await expect(page.locator(`[data-record-id="${recordId}"]`).getByTestId('status-badge')).toHaveAttribute('data-status', 'submitted');
   await expect(page.locator(`[data-record-id="${recordId}"]`).getByTestId('record-delete')).toHaveCount(0);
-  await page.screenshot({ path: '/work/h13/shots/b-record-list-no-delete.png' });
+  await page.screenshot({ path: 'test-results/screenshots/b-record-list-no-delete.png' });
 
   // A crafted '@delete' from the same user on another device: refused with a code, nothing applied.
   const deviceId = 'e2e-crafted-delete';

@@ -37,6 +37,7 @@ describe.skipIf(!hasPg)('text PostgreSQL cannot store', () => {
     const id = await device.create({ inspector_name: hostile });
     const [record] = await server.store.transaction((tx) => tx.getRecords([id]));
     expect(record?.answers.inspector_name).toBe(hostile);
-    expect(record?.summary?.title).toBe('調査員\uFFFDA\uFFFD');
+    // The title is one line (the engine's recordTitle turns control characters into spaces); the lone surrogate becomes U+FFFD so PostgreSQL can store it.
+    expect(record?.summary?.title).toBe('調査員 A\uFFFD');
   });
 });

@@ -1,4 +1,4 @@
-// The editor's heading: whose record this is (the form's recordTitle, e.g. the applicant, live as it is typed) above its subtitle and the survey's name, each on one line.
+// The editor's heading: whose record this is (the form's recordTitle, e.g. the applicant, live as it is typed) above its subtitle (e.g. 申請番号 and 調査日) and the survey's name, each on its own line.
 import { recordTitle } from '../../engine/index.ts';
 import type { Localized } from '../../engine/types.ts';
 import { localize } from '../localize.ts';
@@ -18,7 +18,12 @@ export function EditorTitle({ formTitle }: { formTitle: Localized }) {
           {title}
         </span>
       )}
-      <span className={title ? 'editor-form-name' : 'editor-record-title'}>{subtitle && title ? `${subtitle} ・ ${survey}` : survey}</span>
+      {title && subtitle && (
+        <span className="editor-record-subtitle" data-testid="editor-record-subtitle">
+          {subtitle}
+        </span>
+      )}
+      <span className={title ? 'editor-form-name' : 'editor-record-title'}>{survey}</span>
     </h1>
   );
 }
