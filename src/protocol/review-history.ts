@@ -1,6 +1,6 @@
 // Every review of a record with the assessor's replies, read from its answers ('@reviews', '@review', '@replies'): what the office and the tablet show of past returns.
 import { z } from 'zod';
-import { ReviewCommentSchema, ReviewReplySchema } from './review-request.ts';
+import { ReviewCommentSchema, ReviewReplySchema, type ReviewNote } from './review-request.ts';
 
 export const ReviewHistoryEntrySchema = z.strictObject({
   action: z.enum(['return', 'approve', 'reopen']),
@@ -16,7 +16,8 @@ export const ReviewHistoryEntrySchema = z.strictObject({
 
 export type ReviewHistoryEntry = z.infer<typeof ReviewHistoryEntrySchema>;
 
-const StoredNoteSchema = z.object({
+/** One review note as the server stores it in answers ('@review', each of '@reviews'); the tablet reads '@review' with it too. */
+export const ReviewNoteSchema: z.ZodType<ReviewNote> = z.object({
   action: z.enum(['return', 'approve', 'reopen']),
   reason: z.string().nullable(),
   comments: z.array(ReviewCommentSchema),
@@ -34,7 +35,7 @@ export function reviewHistoryOf(answers: Record<string, unknown>): ReviewHistory
   const byReview = replies.success ? replies.data : {};
   const entries: ReviewHistoryEntry[] = [];
   for (const raw of stored) {
-    const note = StoredNoteSchema.safeParse(raw);
+    const note = ReviewNoteSchema.safeParse(raw);
     if (!note.success) continue;
     const { byName, ...rest } = note.data;
     entries.push({ ...rest, byName: byName ?? null, replies: Object.hasOwn(byReview, rest.at) ? byReview[rest.at]! : [] });

@@ -1,21 +1,15 @@
 // Record metadata the server keeps inside answers ('@review', '@ack'): split out of a pulled record so the engine only sees form fields.
 import { z } from 'zod';
-import { ReviewCommentSchema, type ReviewNote } from '../../protocol/review-request.ts';
+import type { ReviewNote } from '../../protocol/review-request.ts';
+import { ReviewNoteSchema } from '../../protocol/review-history.ts';
+
+export { ReviewNoteSchema };
 import type { Answers } from '../../engine/types.ts';
 
 /** Where the server puts the latest review (docs/PROTOCOL.md "## Review"). */
 export const REVIEW_ANSWER_KEY = '@review';
 /** Where the server keeps acknowledged warnings: code → reason (src/protocol/merge.ts). */
 export const ACK_ANSWER_KEY = '@ack';
-
-export const ReviewNoteSchema: z.ZodType<ReviewNote> = z.object({
-  action: z.enum(['return', 'approve', 'reopen']),
-  reason: z.string().nullable(),
-  comments: z.array(ReviewCommentSchema),
-  by: z.string(),
-  byName: z.string().optional(),
-  at: z.string(),
-});
 
 const AcksSchema = z.record(z.string(), z.string());
 
